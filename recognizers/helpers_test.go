@@ -1,0 +1,86 @@
+package recognizers
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/belner/belner/entity"
+)
+
+// find runs a single recogniser over text the way a Set does.
+func find(t testing.TB, r *recognizer, text string) []entity.Entity {
+	t.Helper()
+	r.re.MatchTimeout = DefaultMatchTimeout
+	es, err := r.find(context.Background(), []rune(text), nil)
+	if err != nil {
+		t.Fatalf("find(%q): %v", text, err)
+	}
+	return es
+}
+
+// textsOf returns the text of each entity r finds in text, checking that
+// every entity has type want.
+func textsOf(t *testing.T, r *recognizer, text string, want entity.Type) []string {
+	t.Helper()
+	rs := []rune(text)
+	var got []string
+	for _, e := range find(t, r, text) {
+		if e.Type != want {
+			t.Errorf("%q: type %s, want %s", string(rs[e.Start:e.End]), e.Type, want)
+		}
+		got = append(got, string(rs[e.Start:e.End]))
+	}
+	return got
+}
+
+// findOne returns the single entity r finds in text.
+func findOne(t *testing.T, r *recognizer, text string) entity.Entity {
+	t.Helper()
+	es := find(t, r, text)
+	if len(es) != 1 {
+		t.Fatalf("%q: found %d entities, want 1", text, len(es))
+	}
+	return es[0]
+}
+
+func assertTexts(t *testing.T, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("found %q, want %q", got, want)
+	}
+}
+
+// fuzzRecognizer checks that r never fails, panics or returns a span that
+// is out of range, empty, edged with whitespace or scored outside [0, 1].
+func fuzzRecognizer(f *testing.F, r *recognizer, seeds ...string) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	r.re.MatchTimeout = DefaultMatchTimeout
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			t.Skip()
+		}
+		text := []rune(s)
+		es, err := r.find(context.Background(), text, nil)
+		if err != nil {
+			t.Fatalf("find: %v", err)
+		}
+		for _, e := range es {
+			if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
+				t.Fatalf("span [%d,%d) out of range for %d code points", e.Start, e.End, len(text))
+			}
+			span := string(text[e.Start:e.End])
+			if isSpace(text[e.Start]) || isSpace(text[e.End-1]) {
+				t.Fatalf("span %q starts or ends with whitespace", span)
+			}
+			if e.Score < 0 || e.Score > 1 {
+				t.Fatalf("span %q: score %v outside [0,1]", span, e.Score)
+			}
+		}
+	})
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' }
