@@ -1,0 +1,60 @@
+// Command belner finds the named entities of Belgian administrative
+// documents: people, addresses, organisations, national and enterprise
+// numbers, IBANs, dates, phone numbers and more.
+//
+// Usage:
+//
+//	belner serve [-addr :8080] [-max-bytes N]
+//	belner analyze [-entities T,...] [-score-threshold X] [-explain] FILE...
+//
+// serve answers POST /v1/analyze; analyze prints, for each FILE ("-" for
+// standard input), the JSON the API would answer, one document per line.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `usage:
+  belner serve [flags]          serve the HTTP API (belner serve -h for flags)
+  belner analyze [flags] FILE...  print the entities of each FILE as JSON ("-" reads stdin)
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, errReported) {
+			fmt.Fprintln(os.Stderr, "belner:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// errReported is returned by a command that has already told the user
+// what went wrong.
+var errReported = errors.New("reported")
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errReported
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], stderr)
+	case "analyze":
+		return analyze(ctx, args[1:], stdin, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "belner: unknown command %q\n%s", args[0], usage)
+	return errReported
+}
