@@ -1,0 +1,88 @@
+package recognizers
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/belner/belner/entity"
+)
+
+// twoPages is the benchmark document: a Dutch and a French decision of a
+// welfare centre, about 1,000 words, with every kind of identifier, valid
+// and invalid, that such letters hold.
+func twoPages(tb testing.TB) string {
+	tb.Helper()
+	paths, err := filepath.Glob("../testdata/documents/*.txt")
+	if err != nil || len(paths) == 0 {
+		tb.Fatalf("no documents in ../testdata/documents: %v", err)
+	}
+	var b strings.Builder
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b.Write(data)
+	}
+	return b.String()
+}
+
+func TestSetFindsEveryType(t *testing.T) {
+	text := []rune(twoPages(t))
+	es, err := NewSet(0).Recognize(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[entity.Type]bool{}
+	for _, e := range es {
+		seen[e.Type] = true
+		if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
+			t.Errorf("%s: bad span [%d,%d)", e.Type, e.Start, e.End)
+		}
+	}
+	for _, typ := range NewSet(0).Types() {
+		if !seen[typ] {
+			t.Errorf("no %s found in the test documents", typ)
+		}
+	}
+}
+
+func TestSetHonoursCancellation(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := NewSet(0).Recognize(ctx, []rune(twoPages(t))); err == nil {
+		t.Error("Recognize on a cancelled context gave no error")
+	}
+}
+
+// BenchmarkSet measures the whole pattern stage over a two-page document.
+func BenchmarkSet(b *testing.B) {
+	s := NewSet(0)
+	doc := twoPages(b)
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		// The conversion to code points is part of the stage: the API does
+		// it once per document.
+		if _, err := s.Recognize(context.Background(), []rune(doc)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSetLarge measures the stage over a 1 MiB document, where
+// chunking and prefilters matter.
+func BenchmarkSetLarge(b *testing.B) {
+	s := NewSet(0)
+	doc := strings.Repeat(twoPages(b), (1<<20)/len(twoPages(b))+1)
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Recognize(context.Background(), []rune(doc)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
