@@ -74,7 +74,7 @@ func TestEIDCardChance(t *testing.T) {
 	}
 }
 
-func BenchmarkEIDCard(b *testing.B) { benchmarkRecognizer(b, newEIDCard()) }
+func BenchmarkEIDCard(b *testing.B) { benchmarkIDRecognizer(b, newEIDCard()) }
 
 func FuzzEIDCard(f *testing.F) {
 	fuzzRecognizer(f, newEIDCard(), "591-1917064-58", "591 1917064 58", "591191706458\n",

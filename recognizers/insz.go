@@ -110,7 +110,7 @@ func checkINSZ(ds string, today time.Time) (verdict, bool) {
 		validated: true,
 		checksum:  fmt.Sprintf("%s, mod 97 valid (%s)", kind, inszBorn(year)),
 	}
-	if dd > 0 && month > 0 && dd > daysIn(year, month) {
+	if dd > 0 && month > 0 && dd > inszDaysIn(year, month) {
 		v.notes = append(v.notes, fmt.Sprintf("day %d does not exist in month %d of %d", dd, month, year))
 	}
 	if c := ds[6:9]; c == "000" || c == "999" {
@@ -162,8 +162,8 @@ func inszBorn(year int) string {
 	return "born before 2000"
 }
 
-// daysIn returns the number of days in month (1-12) of year.
-func daysIn(year, month int) int {
+// inszDaysIn returns the number of days in month (1-12) of year.
+func inszDaysIn(year, month int) int {
 	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 

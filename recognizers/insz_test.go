@@ -150,7 +150,7 @@ func TestINSZChance(t *testing.T) {
 	}
 }
 
-func BenchmarkINSZ(b *testing.B) { benchmarkRecognizer(b, newINSZ()) }
+func BenchmarkINSZ(b *testing.B) { benchmarkIDRecognizer(b, newINSZ()) }
 
 func FuzzINSZ(f *testing.F) {
 	fuzzRecognizer(f, newINSZ(), "INSZ: 85.07.30-033.28", "85073003328", "850730 033 28",
@@ -200,8 +200,8 @@ func randomIDDigits(rng *rand.Rand, n int) string {
 	return string(b)
 }
 
-// benchmarkRecognizer measures r over idsBenchDoc, the way a Set runs it.
-func benchmarkRecognizer(b *testing.B, r *recognizer) {
+// benchmarkIDRecognizer measures r over idsBenchDoc, the way a Set runs it.
+func benchmarkIDRecognizer(b *testing.B, r *recognizer) {
 	text := []rune(idsBenchDoc)
 	if len(find(b, r, idsBenchDoc)) == 0 {
 		b.Fatal("nothing found in the benchmark document")

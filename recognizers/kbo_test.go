@@ -147,7 +147,7 @@ func TestKBOChance(t *testing.T) {
 	}
 }
 
-func BenchmarkKBO(b *testing.B) { benchmarkRecognizer(b, newKBO()) }
+func BenchmarkKBO(b *testing.B) { benchmarkIDRecognizer(b, newKBO()) }
 
 func FuzzKBO(f *testing.F) {
 	fuzzRecognizer(f, newKBO(), "BE (0)468.561.072", "BE 0428.759.497", "2.297.964.444",
