@@ -82,10 +82,12 @@ func hasDigitChain(text []rune, n int, seps string) bool {
 }
 
 // Scores of a national number that passes every rule and of one that
-// passes only the lenient rules python-stdnum applies.
+// passes only the lenient rules python-stdnum applies, without and with a
+// context word.
 const (
-	inszStrictScore  = 0.85
-	inszLenientScore = 0.6
+	inszStrictScore         = 0.85
+	inszLenientScore        = 0.6
+	inszLenientContextScore = 0.8
 )
 
 // checkINSZ validates the 11 digits ds of a national or BIS number as of
@@ -120,7 +122,7 @@ func checkINSZ(ds string, today time.Time) (verdict, bool) {
 		v.notes = append(v.notes, "birth date in the future")
 	}
 	if len(v.notes) > 0 {
-		v.score = inszLenientScore
+		v.score, v.contextScore = inszLenientScore, inszLenientContextScore
 	}
 	return v, true
 }

@@ -85,6 +85,11 @@ func TestINSZLenientScore(t *testing.T) {
 		if e.Score != inszLenientScore || len(e.Explanation.Notes) == 0 {
 			t.Errorf("%q: score %v, notes %q; want %v with a note", text, e.Score, e.Explanation.Notes, inszLenientScore)
 		}
+		// A context word raises a doubtful number less far than a sound one.
+		e = findOne(t, newINSZ(), "Rijksregisternummer: "+text)
+		if e.Score != inszLenientContextScore {
+			t.Errorf("%q after a context word: score %v, want %v", text, e.Score, inszLenientContextScore)
+		}
 	}
 }
 

@@ -11,6 +11,7 @@
 package recognizers
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -48,6 +49,9 @@ type verdict struct {
 	checksum string
 	// validated marks a checksum or grammar that rules out chance.
 	validated bool
+	// contextScore overrides the recogniser's contextScore when not zero:
+	// a context word raises a doubtful candidate less far.
+	contextScore float64
 	// notes explain a lowered score.
 	notes []string
 }
@@ -219,7 +223,7 @@ func (r *recognizer) candidate(text []rune, m *regexp2.Match, earlier []entity.E
 	word := contextWord(text, e.Start, r.context)
 	if word != "" {
 		e.Explanation.ContextWord = word
-		e.Score = max(e.Score, r.contextScore)
+		e.Score = max(e.Score, cmp.Or(v.contextScore, r.contextScore))
 	}
 	if r.needsContext && word == "" && !nearType(earlier, r.near, e) {
 		return entity.Entity{}, false
@@ -244,13 +248,14 @@ func contextWord(text []rune, start int, words []string) string {
 	return best
 }
 
-// wordStart reports whether a context word found at s[i:] counts. Long
+// wordStart reports whether a context word w found at s[i:] counts. Long
 // words count anywhere, so that they match inside compounds
-// ("rijksregisternummer", "Nationalregisternummer"); short ones ("btw",
-// "bic", "rrn") must start a word, or "public" would label a BIC. Either
-// may be followed by anything ("btw-nummer", "BTWnr").
+// ("rijksregisternummer", "Nationalregisternummer"). Short ones ("btw",
+// "bic", "rrn") must start a word, or "public" would label a BIC; they may
+// be followed by anything ("btw-nummer", "BTWnr"). Compounds that end in a
+// short word ("geboortedatum") are listed as words of their own.
 func wordStart(s string, i int, w string) bool {
-	if i == 0 || len(w) >= 6 {
+	if i == 0 || utf8.RuneCountInString(w) >= 6 {
 		return true
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
