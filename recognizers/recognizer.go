@@ -13,6 +13,7 @@ package recognizers
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -26,7 +27,13 @@ import (
 // DefaultMatchTimeout bounds one regular-expression search over one chunk
 // of a document. Patterns are written not to backtrack, so reaching it
 // means a bug, and the document gets an error rather than a hung worker.
-const DefaultMatchTimeout = 250 * time.Millisecond
+// It is far above what a search takes (milliseconds at worst) because
+// regexp2 reads time from a clock that a busy machine updates late.
+const DefaultMatchTimeout = time.Second
+
+// ErrTimeout is wrapped by Recognize's error when a pattern search ran
+// past its match timeout.
+var ErrTimeout = errors.New("pattern search timed out")
 
 // chunkSize bounds the text one regular-expression search sees, so that a
 // 10 MiB document is many short searches and the match timeout stays
@@ -161,7 +168,9 @@ func (r *recognizer) find(ctx context.Context, text []rune, earlier []entity.Ent
 			m, err = r.re.FindNextMatch(m)
 		}
 		if err != nil {
-			return nil, err
+			// regexp2's error quotes the text it searched: personal data
+			// that must not reach a log or an error message.
+			return nil, fmt.Errorf("%w after %v in the chunk at code point %d", ErrTimeout, r.re.MatchTimeout, start)
 		}
 		start = end
 	}

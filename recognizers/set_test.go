@@ -2,10 +2,12 @@ package recognizers
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/belner/belner/entity"
 )
@@ -84,5 +86,20 @@ func BenchmarkSetLarge(b *testing.B) {
 		if _, err := s.Recognize(context.Background(), []rune(doc)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTimeoutErrorHoldsNoText checks that a pattern search that runs out of
+// time reports it without quoting the document, as regexp2's own error does.
+func TestTimeoutErrorHoldsNoText(t *testing.T) {
+	r := newDate()
+	r.re.MatchTimeout = time.Nanosecond
+	secret := strings.Repeat("Zebedeus 12 maart 2024 ", 2000)
+	_, err := r.find(context.Background(), []rune(secret), nil)
+	if !errors.Is(err, ErrTimeout) {
+		t.Fatalf("error %v, want ErrTimeout", err)
+	}
+	if strings.Contains(err.Error(), "Zebedeus") {
+		t.Errorf("error quotes the document: %.100s", err)
 	}
 }
