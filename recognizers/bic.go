@@ -76,17 +76,9 @@ func newBIC() *recognizer {
 		check: func(value string, _ *regexp2.Match) (verdict, bool) {
 			return verdict{}, iso3166[value[4:6]]
 		},
-		worthTrying: mayHoldBIC,
+		minUpperRun: 6,
+		worthTrying: hasBICShape,
 	}
-}
-
-// mayHoldBIC reports whether text has a word of eight or eleven upper-case
-// ASCII letters and digits, the first six letters, and also something that
-// could let it count: a BIC/SWIFT label or the start of an IBAN. Prose
-// without bank details fails it.
-func mayHoldBIC(text []rune) bool {
-	return hasBICShape(text) &&
-		(containsFoldASCII(text, "bic") || containsFoldASCII(text, "swift") || mayHoldIBAN(text))
 }
 
 // hasBICShape reports whether text has a word shaped like a BIC.

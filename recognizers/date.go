@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/belner/belner/entity"
 	"github.com/dlclark/regexp2"
@@ -70,12 +71,16 @@ const (
 // URLs (85.07.30-033.28, /2024/03/12/), except date ranges such as
 // 01/01/2024-31/12/2024. Whether the day exists is checked in Go.
 func newDate() *recognizer {
+	re, anchored := compileAnchored(dateExpr())
 	return &recognizer{
 		name:         "date",
 		typ:          entity.Date,
-		re:           regexp2.MustCompile(dateExpr(), regexp2.None),
+		re:           re,
+		anchored:     anchored,
 		score:        dateScoreNumeric,
 		contextScore: 0.95,
+		minDigits:    1,
+		starts:       dateStarts,
 		context: []string{
 			"datum", "date", "geboortedatum", "geburtsdatum", "vervaldatum",
 			"geboren", "né le", "née le", "naissance", "échéance",
@@ -229,4 +234,65 @@ func dateGroup(m *regexp2.Match, name string) string {
 		return ""
 	}
 	return g.String()
+}
+
+// dateStarts appends the offsets in line where a date can start: a run of
+// up to four digits followed by a separator and a digit (12/03, 2024-02,
+// 08.07) or, after an optional ordinal, by a space and the first letter of
+// a month name (12 maart, 1er avril, 14. März). Most digits in a document
+// (house numbers, postcodes, amounts, phone numbers) start neither, and are
+// spared an attempt of the date pattern.
+func dateStarts(line []rune, at []int) []int {
+	for i := 0; i < len(line); i++ {
+		if !isDigitASCII(line[i]) || i > 0 && isDigitASCII(line[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(line) && isDigitASCII(line[j]) {
+			j++
+		}
+		if j-i <= 4 && (numericDateAt(line, j) || writtenDateAt(line, j)) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// numericDateAt reports whether line[j:] continues a date's leading digits
+// with a separator and a digit.
+func numericDateAt(line []rune, j int) bool {
+	return j+1 < len(line) && strings.ContainsRune("-/.", line[j]) && isDigitASCII(line[j+1])
+}
+
+// writtenDateAt reports whether line[j:] continues a day with an optional
+// ordinal ("er", "ier", ".") and spaces before a letter that can start a
+// month name.
+func writtenDateAt(line []rune, j int) bool {
+	spaces := 0
+	switch {
+	case j < len(line) && line[j] == '.':
+		j++
+	case hasFoldPrefix(line[j:], "ier"):
+		j += 3
+	case hasFoldPrefix(line[j:], "er"):
+		j += 2
+	}
+	for j < len(line) && strings.ContainsRune(" \u00a0\u202f", line[j]) {
+		j, spaces = j+1, spaces+1
+	}
+	return spaces <= 2 && j < len(line) && strings.ContainsRune("adfjmnosADFJMNOS", line[j])
+}
+
+// hasFoldPrefix reports whether s starts with the ASCII lower-case prefix,
+// ignoring case.
+func hasFoldPrefix(s []rune, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := range len(prefix) {
+		if unicode.ToLower(s[i]) != rune(prefix[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -238,7 +238,7 @@ func BenchmarkDate(b *testing.B) {
 	text := []rune(dateBenchText)
 	b.SetBytes(int64(len(dateBenchText)))
 	for b.Loop() {
-		if _, err := r.find(context.Background(), text, nil); err != nil {
+		if _, err := r.findAll(context.Background(), text, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

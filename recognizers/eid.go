@@ -20,12 +20,13 @@ const (
 // checksum, so even the grouped form gets a moderate base score; twelve
 // bare digits get a low one. A context word settles both.
 func newEIDCard() *recognizer {
+	re, anchored := compileAnchored(idBefore + `[0-9]{3}(?<s>[\- \u00a0.]?)[0-9]{7}\k<s>[0-9]{2}` + idAfter)
 	return &recognizer{
-		name: "eid",
-		typ:  entity.EIDCard,
-		re: regexp2.MustCompile(
-			idBefore+`[0-9]{3}(?<s>[\- \u00a0.]?)[0-9]{7}\k<s>[0-9]{2}`+idAfter,
-			regexp2.None),
+		name:         "eid",
+		typ:          entity.EIDCard,
+		re:           re,
+		anchored:     anchored,
+		starts:       digitRunStarts,
 		score:        eidScoreGrouped,
 		contextScore: 1,
 		context: []string{
@@ -46,6 +47,7 @@ func newEIDCard() *recognizer {
 			return v, true
 		},
 		// Every form holds the seven-digit middle group.
-		worthTrying: func(text []rune) bool { return hasDigitChain(text, 7, "") },
+		minDigits:   12,
+		worthTrying: func(line []rune) bool { return hasDigitChain(line, 7, "") },
 	}
 }

@@ -42,7 +42,7 @@ func newEmail() *recognizer {
 			}
 			return verdict{validated: true}, true
 		},
-		worthTrying: func(text []rune) bool { return containsAny(text, '@') },
+		needsAny: "@",
 	}
 }
 

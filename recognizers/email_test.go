@@ -51,13 +51,11 @@ func TestEmailValidated(t *testing.T) {
 	}
 }
 
-func TestEmailWorthTrying(t *testing.T) {
-	r := newEmail()
-	if r.worthTrying([]rune("geen adres hier")) {
-		t.Error("worth trying a text without '@'")
-	}
-	if !r.worthTrying([]rune("jan@ocmw.be")) {
-		t.Error("not worth trying a text with an address")
+func TestEmailSearchesOnlyLinesWithAt(t *testing.T) {
+	text := []rune("geen adres hier\njan@ocmw.be\nook hier niet\n")
+	segs := newEmail().segments(text, splitLines(text))
+	if len(segs) != 1 || string(text[segs[0].start:segs[0].end]) != "jan@ocmw.be\n" {
+		t.Errorf("segments %v, want the one line with an address", segs)
 	}
 }
 

@@ -9,11 +9,17 @@ import (
 	"github.com/belner/belner/entity"
 )
 
+// findAll runs r over the lines of text that its gates let through, the
+// way a Set does.
+func (r *recognizer) findAll(ctx context.Context, text []rune, earlier []entity.Entity) ([]entity.Entity, error) {
+	return r.find(ctx, text, r.segments(text, splitLines(text)), earlier)
+}
+
 // find runs a single recogniser over text the way a Set does.
 func find(t testing.TB, r *recognizer, text string) []entity.Entity {
 	t.Helper()
 	r.re.MatchTimeout = DefaultMatchTimeout
-	es, err := r.find(context.Background(), []rune(text), nil)
+	es, err := r.findAll(context.Background(), []rune(text), nil)
 	if err != nil {
 		t.Fatalf("find(%q): %v", text, err)
 	}
@@ -53,7 +59,9 @@ func assertTexts(t *testing.T, got, want []string) {
 }
 
 // fuzzRecognizer checks that r never fails, panics or returns a span that
-// is out of range, empty, edged with whitespace or scored outside [0, 1].
+// is out of range, empty, edged with whitespace or scored outside [0, 1],
+// and that its line gates never skip a line that holds a match: searching
+// only the lines they let through finds what searching everything finds.
 func fuzzRecognizer(f *testing.F, r *recognizer, seeds ...string) {
 	for _, s := range seeds {
 		f.Add(s)
@@ -64,9 +72,16 @@ func fuzzRecognizer(f *testing.F, r *recognizer, seeds ...string) {
 			t.Skip()
 		}
 		text := []rune(s)
-		es, err := r.find(context.Background(), text, nil)
+		es, err := r.findAll(context.Background(), text, nil)
 		if err != nil {
 			t.Fatalf("find: %v", err)
+		}
+		all, err := r.findIn(context.Background(), text, 0, nil)
+		if err != nil {
+			t.Fatalf("find without gates: %v", err)
+		}
+		if len(all) != len(es) {
+			t.Fatalf("gates skip matches: %d found in gated lines, %d in all", len(es), len(all))
 		}
 		for _, e := range es {
 			if e.Start < 0 || e.End > len(text) || e.Start >= e.End {

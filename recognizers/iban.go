@@ -65,7 +65,9 @@ func newIBAN() *recognizer {
 			"kontonummer", "bankverbindung", "bankkonto", "girokonto", "konto", "überweisung",
 			"account",
 		},
-		check:       checkIBAN,
+		check: checkIBAN,
+		// Every IBAN has two check digits and a mostly numeric BBAN.
+		minDigits:   6,
 		worthTrying: mayHoldIBAN,
 	}
 }

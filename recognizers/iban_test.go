@@ -182,7 +182,7 @@ func FuzzIBANPrefilter(f *testing.F) {
 	r.re.MatchTimeout = DefaultMatchTimeout
 	f.Fuzz(func(t *testing.T, s string) {
 		text := []rune(s)
-		es, err := r.find(context.Background(), text, nil)
+		es, err := r.findAll(context.Background(), text, nil)
 		if err == nil && len(es) > 0 && !mayHoldIBAN(text) {
 			t.Fatalf("mayHoldIBAN(%q) = false, but the pattern finds an IBAN", s)
 		}
@@ -239,7 +239,7 @@ func benchBankRecognizer(b *testing.B, r *recognizer, earlier []entity.Entity) {
 		if r.worthTrying != nil && !r.worthTrying(text) {
 			continue
 		}
-		if _, err := r.find(context.Background(), text, earlier); err != nil {
+		if _, err := r.findAll(context.Background(), text, earlier); err != nil {
 			// regexp2's timeout error quotes the whole input.
 			b.Fatalf("find: %.60v", err)
 		}

@@ -37,13 +37,14 @@ const inszSep = `[.\- \u00a0]`
 // future) get a lower score and a note rather than being dropped, because
 // such numbers do exist in the register.
 func newINSZ() *recognizer {
+	re, anchored := compileAnchored(idBefore + `[0-9]{2}(?:[0-9]{4}|(?<s>` + inszSep + `)[0-9]{2}\k<s>[0-9]{2})` +
+		inszSep + `?[0-9]{3}` + inszSep + `?[0-9]{2}` + idAfter)
 	return &recognizer{
-		name: "insz",
-		typ:  entity.INSZ,
-		re: regexp2.MustCompile(
-			idBefore+`[0-9]{2}(?:[0-9]{4}|(?<s>`+inszSep+`)[0-9]{2}\k<s>[0-9]{2})`+
-				inszSep+`?[0-9]{3}`+inszSep+`?[0-9]{2}`+idAfter,
-			regexp2.None),
+		name:         "insz",
+		typ:          entity.INSZ,
+		re:           re,
+		anchored:     anchored,
+		starts:       digitRunStarts,
 		score:        inszStrictScore,
 		contextScore: 1,
 		context: []string{
@@ -54,28 +55,35 @@ func newINSZ() *recognizer {
 		check: func(value string, _ *regexp2.Match) (verdict, bool) {
 			return checkINSZ(digits(value), time.Now())
 		},
-		worthTrying: func(text []rune) bool { return hasDigitChain(text, 11, ".- \u00a0") },
+		minDigits:   11,
+		worthTrying: func(line []rune) bool { return hasDigitChain(line, 11, ".- \u00a0") },
 	}
 }
 
 // hasDigitChain reports whether text holds n ASCII digits in a row, each
 // separated from the one before by at most one of the runes in seps. It
-// is the cheap test that lets a document without a number long enough to
-// be an identifier skip the identifier's regular expression, whose cost
-// grows with every digit in the text.
+// is the cheap test that lets a line without a number long enough to be an
+// identifier skip the identifier's regular expression, whose cost grows
+// with every digit in the text.
 func hasDigitChain(text []rune, n int, seps string) bool {
-	count, sep := 0, false
+	return hasDigitChainGap(text, n, seps, 1)
+}
+
+// hasDigitChainGap is hasDigitChain with up to gap separators between two
+// digits ("(02) 555" has two).
+func hasDigitChainGap(text []rune, n int, seps string, gap int) bool {
+	count, run := 0, 0
 	for _, c := range text {
 		switch {
 		case c >= '0' && c <= '9':
 			if count++; count >= n {
 				return true
 			}
-			sep = false
-		case !sep && count > 0 && strings.ContainsRune(seps, c):
-			sep = true
+			run = 0
+		case run < gap && count > 0 && strings.ContainsRune(seps, c):
+			run++
 		default:
-			count, sep = 0, false
+			count, run = 0, 0
 		}
 	}
 	return false

@@ -46,10 +46,13 @@ const (
 // may be a mobile phone number (0475 123 456) and nine dotted digits an
 // amount, so only the BE prefix or a context word makes them likely.
 func newKBO() *recognizer {
+	re, anchored := compileAnchored(kboExpr)
 	return &recognizer{
 		name:         "kbo",
 		typ:          entity.KBO,
-		re:           regexp2.MustCompile(kboExpr, regexp2.None),
+		re:           re,
+		anchored:     anchored,
+		starts:       kboStarts,
 		score:        kboScoreVAT,
 		contextScore: 1,
 		context: []string{
@@ -59,7 +62,8 @@ func newKBO() *recognizer {
 		},
 		check: checkKBO,
 		// Nine digits: the old form; "(0)" counts as a digit.
-		worthTrying: func(text []rune) bool { return hasDigitChain(text, 9, ". \u00a0-()") },
+		minDigits:   9,
+		worthTrying: func(line []rune) bool { return hasDigitChain(line, 9, ". \u00a0-()") },
 	}
 }
 
@@ -114,4 +118,17 @@ func kboScore(vat, dotted bool, n int) float64 {
 func tookPart(m *regexp2.Match, name string) bool {
 	g := m.GroupByName(name)
 	return g != nil && len(g.Captures) > 0
+}
+
+// kboStarts appends the offsets in line where an enterprise number can
+// start: a run of digits, or the BE of a VAT number.
+func kboStarts(line []rune, at []int) []int {
+	for i, c := range line {
+		switch {
+		case isDigitASCII(c) && (i == 0 || !isDigitASCII(line[i-1])),
+			c == 'B' && i+1 < len(line) && line[i+1] == 'E' && (i == 0 || !isAlnumASCII(line[i-1])):
+			at = append(at, i)
+		}
+	}
+	return at
 }

@@ -90,7 +90,7 @@ func benchMisc(b *testing.B, r *recognizer) {
 		if r.worthTrying != nil && !r.worthTrying(text) {
 			continue
 		}
-		if _, err := r.find(context.Background(), text, nil); err != nil {
+		if _, err := r.findAll(context.Background(), text, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -30,18 +30,7 @@ func newOGM() *recognizer {
 			}
 			return verdict{checksum: "mod 97 valid", validated: true}, true
 		},
-		worthTrying: func(text []rune) bool { return containsAny(text, '+', '*') },
+		minDigits: 12,
+		needsAny:  "+*",
 	}
-}
-
-// containsAny reports whether text contains any of rs.
-func containsAny(text []rune, rs ...rune) bool {
-	for _, c := range text {
-		for _, r := range rs {
-			if c == r {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -48,10 +48,13 @@ const phoneExpr = `(?<![\p{L}\p{N}_+*@]|[0-9][ \u00a0.,/-]|BE[ \u00a0])` +
 // digit count first and the usual notations are turned into a number
 // directly; validation then takes about 2 µs.
 func newPhone() *recognizer {
+	re, anchored := compileAnchored(phoneExpr)
 	return &recognizer{
 		name:         "phone",
 		typ:          entity.Phone,
-		re:           regexp2.MustCompile(phoneExpr, regexp2.None),
+		re:           re,
+		anchored:     anchored,
+		starts:       phoneStarts,
 		score:        0.75,
 		contextScore: 0.95,
 		// Longer words first: of two at the same place, the first listed
@@ -61,8 +64,11 @@ func newPhone() *recognizer {
 			"mobiel", "mobile", "mobil", "portable", "handy", "phone", "appelez",
 			"tel", "tél", "gsm", "fax", "bel",
 		},
-		check:       checkPhone,
-		worthTrying: func(text []rune) bool { return containsAny(text, '0', '+') },
+		check: checkPhone,
+		// The shortest numbers, national or international, have 8 digits.
+		minDigits:   8,
+		worthTrying: func(line []rune) bool { return hasDigitChainGap(line, 8, " \u00a0./-()", 2) },
+		needsAny:    "0+",
 	}
 }
 
@@ -187,4 +193,23 @@ func startsWithDate(value string) bool {
 	}
 	day, month := atoi(d), atoi(m)
 	return day >= 1 && day <= 31 && month >= 1 && month <= 12
+}
+
+// phoneStarts appends the offsets in line where a telephone number can
+// start: a '+' before a digit, a '(' before a 0, or a 0 that starts a run
+// of digits (a trunk prefix, or the 00 of an international one).
+func phoneStarts(line []rune, at []int) []int {
+	for i, c := range line {
+		var next rune
+		if i+1 < len(line) {
+			next = line[i+1]
+		}
+		switch {
+		case c == '+' && isDigitASCII(next),
+			c == '(' && next == '0',
+			c == '0' && (i == 0 || !isDigitASCII(line[i-1])):
+			at = append(at, i)
+		}
+	}
+	return at
 }

@@ -25,10 +25,13 @@ const plateExpr = `(?<![A-Za-z0-9_\u00c0-\u024f-])` +
 // separators (0.3, a reference code as often as a plate). A context word
 // ("nummerplaat", "immatriculation", "Kennzeichen") raises any form to 0.9.
 func newLicensePlate() *recognizer {
+	re, anchored := compileAnchored(plateExpr)
 	return &recognizer{
 		name:         "plate",
 		typ:          entity.LicensePlate,
-		re:           regexp2.MustCompile(plateExpr, regexp2.None),
+		re:           re,
+		anchored:     anchored,
+		starts:       plateStarts,
 		score:        0.75,
 		contextScore: 0.9,
 		context: []string{
@@ -36,7 +39,9 @@ func newLicensePlate() *recognizer {
 			"immatriculé", "plaque", "kennzeichen", "nummernschild", "voertuig",
 			"véhicule", "fahrzeug",
 		},
-		check: checkPlate,
+		check:       checkPlate,
+		minDigits:   3,
+		minUpperRun: 3,
 	}
 }
 
@@ -52,4 +57,15 @@ func checkPlate(value string, _ *regexp2.Match) (verdict, bool) {
 	default:
 		return verdict{score: 0.3, notes: []string{"plate separators missing or mixed"}}, true
 	}
+}
+
+// plateStarts appends the offsets in line where a plate can start: a digit
+// or capital that does not continue a word or number.
+func plateStarts(line []rune, at []int) []int {
+	for i, c := range line {
+		if (isDigitASCII(c) || c >= 'A' && c <= 'Z') && (i == 0 || !isAlnumASCII(line[i-1])) {
+			at = append(at, i)
+		}
+	}
+	return at
 }

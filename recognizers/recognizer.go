@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -82,9 +83,26 @@ type recognizer struct {
 	// check validates the candidate; a false result drops it. value is the
 	// candidate's text; m gives access to named groups.
 	check func(value string, m *regexp2.Match) (verdict, bool)
-	// worthTrying is a cheap test that lets a document without, say, an
-	// '@' skip the e-mail pattern altogether. Nil means always try.
-	worthTrying func(text []rune) bool
+	// A line is searched only if it has at least minDigits ASCII digits, a
+	// run of minUpperRun ASCII capitals, one of the ASCII runes in needsAny
+	// (if set), and passes worthTrying (if set): cheap tests that spare the
+	// regular expression most lines. Each must hold for any line that
+	// holds a match; the fuzz tests check that they never drop one.
+	minDigits, minUpperRun int
+	needsAny               string
+	worthTrying            func(line []rune) bool
+	// starts, if set, appends to at the offsets in line where a match can
+	// start, and anchored, the same pattern anchored with \G, is tried
+	// there alone: for a pattern that would otherwise make an expensive
+	// attempt at every digit of every line (dates, phone numbers).
+	starts   func(line []rune, at []int) []int
+	anchored *regexp2.Regexp
+}
+
+// compileAnchored compiles expr, and expr anchored to the position a search
+// starts at, for a recogniser with starts. Options must be inline.
+func compileAnchored(expr string) (re, anchored *regexp2.Regexp) {
+	return regexp2.MustCompile(expr, regexp2.None), regexp2.MustCompile(`\G(?:`+expr+`)`, regexp2.None)
 }
 
 // Set runs every pattern recogniser over a document.
@@ -107,6 +125,9 @@ func NewSet(timeout time.Duration) *Set {
 	}
 	for _, r := range rs {
 		r.re.MatchTimeout = timeout
+		if r.anchored != nil {
+			r.anchored.MatchTimeout = timeout
+		}
 	}
 	return &Set{recognizers: rs}
 }
@@ -137,11 +158,9 @@ func (s *Set) Types() []entity.Type {
 // candidates may overlap; the merge decides between them.
 func (s *Set) Recognize(ctx context.Context, text []rune) ([]entity.Entity, error) {
 	var found []entity.Entity
+	lines := splitLines(text)
 	for _, r := range s.recognizers {
-		if r.worthTrying != nil && !r.worthTrying(text) {
-			continue
-		}
-		es, err := r.find(ctx, text, found)
+		es, err := r.find(ctx, text, r.segments(text, lines), found)
 		if err != nil {
 			return nil, fmt.Errorf("recognizer %s: %w", r.name, err)
 		}
@@ -150,12 +169,73 @@ func (s *Set) Recognize(ctx context.Context, text []rune) ([]entity.Entity, erro
 	return found, nil
 }
 
-// find runs r over text chunk by chunk. Each search sees the text from the
-// start, so that look-behinds work across chunk boundaries, but not past
-// the end of its chunk.
-func (r *recognizer) find(ctx context.Context, text []rune, earlier []entity.Entity) ([]entity.Entity, error) {
+// find runs r over the segments of text, chunk by chunk. Each search sees
+// the text from the start, so that look-behinds work across segment and
+// chunk boundaries, but not past the end of its chunk.
+func (r *recognizer) find(ctx context.Context, text []rune, segs []segment, earlier []entity.Entity) ([]entity.Entity, error) {
+	if r.starts != nil {
+		return r.findAt(ctx, text, segs, earlier)
+	}
 	var found []entity.Entity
-	for start := 0; start < len(text); {
+	for _, seg := range segs {
+		es, err := r.findIn(ctx, text[:seg.end], seg.start, earlier)
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, es...)
+	}
+	return found, nil
+}
+
+// findAt tries r's anchored pattern at the starts r finds in each line of
+// segs. Like a search, it reports matches that do not overlap: a start
+// inside an earlier match is skipped.
+func (r *recognizer) findAt(ctx context.Context, text []rune, segs []segment, earlier []entity.Entity) ([]entity.Entity, error) {
+	var found []entity.Entity
+	var at []int
+	for _, seg := range segs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for ls := seg.start; ls < seg.end; {
+			le := lineEnd(text[:seg.end], ls)
+			at = r.starts(text[ls:le], at[:0])
+			next := ls
+			for _, off := range at {
+				if ls+off < next {
+					continue
+				}
+				m, err := r.anchored.FindRunesMatchStartingAt(text[:le], ls+off)
+				if err != nil {
+					return nil, fmt.Errorf("%w after %v at code point %d", ErrTimeout, r.anchored.MatchTimeout, ls+off)
+				}
+				if m == nil {
+					continue
+				}
+				next = m.Index + max(m.Length, 1)
+				if e, ok := r.candidate(text, m, earlier); ok {
+					found = append(found, e)
+				}
+			}
+			ls = le
+		}
+	}
+	return found, nil
+}
+
+// lineEnd returns the end of the line that starts at start: after its line
+// break, or the end of text.
+func lineEnd(text []rune, start int) int {
+	if i := slices.Index(text[start:], '\n'); i >= 0 {
+		return start + i + 1
+	}
+	return len(text)
+}
+
+// findIn searches text from start to its end.
+func (r *recognizer) findIn(ctx context.Context, text []rune, start int, earlier []entity.Entity) ([]entity.Entity, error) {
+	var found []entity.Entity
+	for start < len(text) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -229,10 +309,15 @@ func (r *recognizer) candidate(text []rune, m *regexp2.Match, earlier []entity.E
 		e.Score = v.score
 	}
 	e.Explanation.BaseScore = e.Score
-	word := contextWord(text, e.Start, r.context)
-	if word != "" {
-		e.Explanation.ContextWord = word
-		e.Score = max(e.Score, cmp.Or(v.contextScore, r.contextScore))
+	// Only a word that raises the score, or that a recogniser needs, is
+	// evidence worth reporting, and looking costs more than the rest of a
+	// candidate.
+	var word string
+	if raised := cmp.Or(v.contextScore, r.contextScore); raised > e.Score || r.needsContext {
+		if word = contextWord(text, e.Start, r.context); word != "" {
+			e.Explanation.ContextWord = word
+			e.Score = max(e.Score, raised)
+		}
 	}
 	if r.needsContext && word == "" && !nearType(earlier, r.near, e) {
 		return entity.Entity{}, false

@@ -98,7 +98,7 @@ func TestTimeoutErrorHoldsNoText(t *testing.T) {
 	r.re = regexp2.MustCompile(`(Z+)+$`, regexp2.None)
 	r.re.MatchTimeout = 10 * time.Millisecond
 	secret := strings.Repeat("Z", 64) + "ebedeus"
-	_, err := r.find(context.Background(), []rune(secret), nil)
+	_, err := r.findIn(context.Background(), []rune(secret), 0, nil)
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("error %v, want ErrTimeout", err)
 	}

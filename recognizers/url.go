@@ -59,6 +59,7 @@ func newURL() *recognizer {
 		score:        0.85,
 		contextScore: 0.85,
 		check:        checkURL,
+		needsAny:     ":wW",
 		worthTrying: func(text []rune) bool {
 			return containsFold(text, "://") || containsFold(text, "www.")
 		},
