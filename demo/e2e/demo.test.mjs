@@ -146,7 +146,7 @@ describe('belner demo page', () => {
 
     if (SCREENSHOT) {
       await page.mouse.move(0, 0);
-      const mark = page.locator('#doc mark.ent[data-type="IBAN"]').first();
+      const mark = page.locator('#doc mark.ent[data-type="INSZ"]').first();
       await mark.hover();
       await page.screenshot({ path: SCREENSHOT });
     }
@@ -257,13 +257,37 @@ describe('belner demo page', () => {
 
   test('an uploaded UTF-16 file with a byte order mark is shown decoded', async () => {
     await open();
-    const text = 'Compte : BE68 5390 0754 7034 – 😀 Émilie\n';
+    const text = 'Émilie 😀 – compte : BE68 5390 0754 7034\n';
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const res = await uploadFile('lettre-utf16.txt', bytes);
     assert.equal((await res.json()).encoding, 'utf-16le');
     assert.equal(await page.$eval('#doc', (d) => d.textContent), text);
     assertFound(await marks(), [['IBAN', 'BE68 5390 0754 7034']]);
     assert.equal(await page.locator('#warning').isHidden(), true);
+  });
+
+  test('a slow analysis shows progress and can be cancelled', async () => {
+    await open();
+    // Hold the request back in the browser, so that it is still running.
+    await page.route('**/v1/analyze*', async (route) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      await route.continue().catch(() => {});
+    });
+    try {
+      await page.fill('#text-input', 'Rekening BE71 0961 2345 6769.');
+      await page.click('#analyze-btn');
+      await page.locator('#status .spinner').waitFor({ state: 'visible' });
+      await page.waitForFunction(() => /Analysing .*\d\.\d s/.test(document.querySelector('#status').textContent));
+      assert.equal(await page.locator('#analyze-btn').isDisabled(), true);
+      assert.equal(await page.locator('#results').getAttribute('aria-busy'), 'true');
+      await page.click('#cancel-btn');
+      await page.waitForFunction(() => document.querySelector('#status').textContent.includes('Cancelled'));
+      assert.equal(await page.locator('#cancel-btn').isHidden(), true);
+      assert.equal(await page.locator('#analyze-btn').isEnabled(), true);
+      assert.equal(await page.locator('#error').isHidden(), true);
+    } finally {
+      await page.unroute('**/v1/analyze*');
+    }
   });
 
   test('a file over the limit gives a clear 413 message', async () => {

@@ -736,7 +736,15 @@ function setupTooltip() {
   el.doc.addEventListener('focusout', (e) => {
     if (markOf(e) === tooltipFor) hideTooltip();
   });
-  el.doc.addEventListener('scroll', hideTooltip, { passive: true });
+  // Focusing a mark may scroll the document to it: the tooltip follows its
+  // mark, and goes when the mark leaves the visible part of the document.
+  el.doc.addEventListener('scroll', () => {
+    if (!tooltipFor) return;
+    const r = tooltipFor.getBoundingClientRect();
+    const box = el.doc.getBoundingClientRect();
+    if (r.bottom < box.top || r.top > box.bottom) hideTooltip();
+    else positionTooltip(tooltipFor);
+  }, { passive: true });
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') hideTooltip();
   });
