@@ -11,7 +11,9 @@
 package recognizers
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -25,7 +27,13 @@ import (
 // DefaultMatchTimeout bounds one regular-expression search over one chunk
 // of a document. Patterns are written not to backtrack, so reaching it
 // means a bug, and the document gets an error rather than a hung worker.
-const DefaultMatchTimeout = 250 * time.Millisecond
+// It is far above what a search takes (milliseconds at worst) because
+// regexp2 reads time from a clock that a busy machine updates late.
+const DefaultMatchTimeout = time.Second
+
+// ErrTimeout is wrapped by Recognize's error when a pattern search ran
+// past its match timeout.
+var ErrTimeout = errors.New("pattern search timed out")
 
 // chunkSize bounds the text one regular-expression search sees, so that a
 // 10 MiB document is many short searches and the match timeout stays
@@ -48,6 +56,9 @@ type verdict struct {
 	checksum string
 	// validated marks a checksum or grammar that rules out chance.
 	validated bool
+	// contextScore overrides the recogniser's contextScore when not zero:
+	// a context word raises a doubtful candidate less far.
+	contextScore float64
 	// notes explain a lowered score.
 	notes []string
 }
@@ -157,7 +168,9 @@ func (r *recognizer) find(ctx context.Context, text []rune, earlier []entity.Ent
 			m, err = r.re.FindNextMatch(m)
 		}
 		if err != nil {
-			return nil, err
+			// regexp2's error quotes the text it searched: personal data
+			// that must not reach a log or an error message.
+			return nil, fmt.Errorf("%w after %v in the chunk at code point %d", ErrTimeout, r.re.MatchTimeout, start)
 		}
 		start = end
 	}
@@ -219,7 +232,7 @@ func (r *recognizer) candidate(text []rune, m *regexp2.Match, earlier []entity.E
 	word := contextWord(text, e.Start, r.context)
 	if word != "" {
 		e.Explanation.ContextWord = word
-		e.Score = max(e.Score, r.contextScore)
+		e.Score = max(e.Score, cmp.Or(v.contextScore, r.contextScore))
 	}
 	if r.needsContext && word == "" && !nearType(earlier, r.near, e) {
 		return entity.Entity{}, false
@@ -244,13 +257,14 @@ func contextWord(text []rune, start int, words []string) string {
 	return best
 }
 
-// wordStart reports whether a context word found at s[i:] counts. Long
+// wordStart reports whether a context word w found at s[i:] counts. Long
 // words count anywhere, so that they match inside compounds
-// ("rijksregisternummer", "Nationalregisternummer"); short ones ("btw",
-// "bic", "rrn") must start a word, or "public" would label a BIC. Either
-// may be followed by anything ("btw-nummer", "BTWnr").
+// ("rijksregisternummer", "Nationalregisternummer"). Short ones ("btw",
+// "bic", "rrn") must start a word, or "public" would label a BIC; they may
+// be followed by anything ("btw-nummer", "BTWnr"). Compounds that end in a
+// short word ("geboortedatum") are listed as words of their own.
 func wordStart(s string, i int, w string) bool {
-	if i == 0 || len(w) >= 6 {
+	if i == 0 || utf8.RuneCountInString(w) >= 6 {
 		return true
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])

@@ -2,12 +2,15 @@ package recognizers
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/belner/belner/entity"
+	"github.com/dlclark/regexp2"
 )
 
 // twoPages is the benchmark document: a Dutch and a French decision of a
@@ -84,5 +87,22 @@ func BenchmarkSetLarge(b *testing.B) {
 		if _, err := s.Recognize(context.Background(), []rune(doc)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTimeoutErrorHoldsNoText checks that a pattern search that runs out of
+// time reports it without quoting the document, as regexp2's own error does.
+func TestTimeoutErrorHoldsNoText(t *testing.T) {
+	// A pattern that backtracks exponentially stands in for a bug.
+	r := newDate()
+	r.re = regexp2.MustCompile(`(Z+)+$`, regexp2.None)
+	r.re.MatchTimeout = 10 * time.Millisecond
+	secret := strings.Repeat("Z", 64) + "ebedeus"
+	_, err := r.find(context.Background(), []rune(secret), nil)
+	if !errors.Is(err, ErrTimeout) {
+		t.Fatalf("error %v, want ErrTimeout", err)
+	}
+	if strings.Contains(err.Error(), "ebedeus") {
+		t.Errorf("error quotes the document: %.100s", err)
 	}
 }

@@ -1,4 +1,0 @@
-package recognizers
-
-// Placeholder until the date recogniser lands.
-func newDate() *recognizer { panic("todo") }
