@@ -393,7 +393,7 @@ async function analyze(sourceName) {
     const display = file ? await decodeFile(file, resp.encoding, notes) : stripBOM(text);
     const ms = performance.now() - started;
     stopProgress(`Done in ${(ms / 1000).toFixed(2)} s.`);
-    render(resp, display, source, notes);
+    render(resp, display, source, notes, types);
   } catch (err) {
     if (err && err.name === 'AbortError') {
       if (state.controller === controller) stopProgress('Cancelled.');
@@ -429,7 +429,7 @@ async function decodeFile(file, encoding, notes) {
 
 // ---------- rendering ----------
 
-function render(resp, text, source, notes) {
+function render(resp, text, source, notes, types = []) {
   state.response = resp;
   state.text = text;
   state.source = source;
@@ -459,7 +459,8 @@ function render(resp, text, source, notes) {
 
   const enc = resp.encoding ? `, ${resp.encoding}` : '';
   el.summary.textContent = `${plural(entities.length, 'entity', 'entities')} in ${source} ` +
-    `(${plural(resp.length ?? text.length, 'character', 'characters')}${enc}).`;
+    `(${plural(resp.length ?? text.length, 'character', 'characters')}${enc})` +
+    (types.length ? `; only ${types.join(', ')} asked for.` : '.');
   el.tableCount.textContent = `(${entities.length})`;
   applyHidden();
 }
