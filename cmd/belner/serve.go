@@ -13,6 +13,7 @@ import (
 
 	"github.com/belner/belner/analyzer"
 	"github.com/belner/belner/api"
+	"github.com/belner/belner/demo"
 	"github.com/belner/belner/recognizers"
 )
 
@@ -32,7 +33,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	logger := slog.New(slog.NewJSONHandler(stderr, nil))
 	a := newAnalyzer()
-	handler := api.New(a, api.Config{MaxBytes: *maxBytes, Logger: logger})
+	handler := api.New(a, api.Config{MaxBytes: *maxBytes, Logger: logger, Static: demo.Handler()})
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
