@@ -285,6 +285,12 @@ class Doc:
 # ------------------------------------------------------------------ context: random entity factories
 
 _SLOT = re.compile(r"\{(\w+)\}")
+_ARTICLE = re.compile(r"^(het |de |die |den |la |le |les |l'|de provincie |la province de |die Provinz )")
+MIGRANT_LAST = ["El Amrani", "El Idrissi", "El Khattabi", "El Ouardi", "El Hamdaoui", "El Bakkali", "El Ouahabi",
+                "Ait Ouali", "Ait Lahcen", "Ben Ali", "Ben Salah", "Bouzid", "Azzouzi", "Benali", "Yilmaz", "Kaya",
+                "Demir", "Öztürk", "Çelik", "Şahin", "Nowak", "Kowalski", "Wiśniewska", "Popescu", "Ionescu",
+                "Diallo", "Mbuyi", "Kabongo", "Tshibangu", "Nguyen", "Rossi", "Russo", "Garcia", "Fernandes",
+                "Da Silva", "Dos Santos", "Ahmadi", "Hussain", "Kovačević", "Petrov", "Abdi", "Haddad"]
 
 
 class Ctx:
@@ -438,6 +444,8 @@ class Ctx:
     def _last(self):
         g, lang = self.g, self.lang
         x = self.r.random()
+        if x < 0.05:
+            return self.ch(MIGRANT_LAST)
         if x < 0.6:
             names, w = g.last_top[lang] if self.p(0.85) else g.last_top[self.ch(["nl", "fr", "de"])]
             s = self.wch(names, w)
@@ -552,7 +560,7 @@ class Ctx:
             return self.ch(REGIONS[self.lang])
         if x < 0.9:
             return self.ch(self.g.countries[self.lang])
-        return self.ch(self.g.places)
+        return self.ch(self.g.postal)[1]
 
     def _region_for_lang(self):
         w = {"nl": (["vl", "bru", "wal"], [80, 15, 5]),
@@ -767,7 +775,11 @@ class Ctx:
         if name == "CITYADM":
             return [(self.city_admin(), ORG)]
         if name == "LOC":
-            return [(self.location(), LOC)]
+            loc = self.location()
+            m = _ARTICLE.match(loc)
+            if m:
+                return [(m.group(0), None), (loc[m.end():], LOC)]
+            return [(loc, LOC)]
         if name == "CITY":
             return [(self.municipality()["name"], LOC)]
         if name == "ADDR":
@@ -860,6 +872,14 @@ BODY = {
         "Gelieve het bijgevoegde formulier terug te sturen naar {DEPT}, {ADDR}.",
         "Dit werd besproken op de vergadering van {DATE} in aanwezigheid van {TP} en {TP}.",
         "Onze referte: {REF}.",
+        "Wij hebben vastgesteld dat u van {DATE} tot {DATE} in {LOC} verbleef zonder ons te verwittigen.",
+        "{TP}, wonende te {NADDR}, werd als getuige gehoord.",
+        "De woning gelegen {SADDR} te {CITY} werd op {DATE} bezocht door {TP}.",
+        "U werd op {DATE} doorverwezen naar {ORG} in {CITY}.",
+        "Uw echtgenote, {P}, geboren te {CITY} op {BDATE}, is eveneens ingeschreven op dit adres.",
+        "Wij vragen {ORG} om een kopie van het dossier over te maken aan {TP}.",
+        "Indien u niet akkoord gaat, kunt u contact opnemen met uw advocaat, Mr. {P}, of met {ORG}.",
+        "In {LOC} en {LOC} zijn er gelijkaardige diensten.",
     ],
     "fr": [
         "Nous nous référons à votre demande du {DATE} concernant votre dossier auprès de {ORG}.",
@@ -892,6 +912,14 @@ BODY = {
         "Veuillez renvoyer le formulaire ci-joint au {DEPT}, {ADDR}.",
         "Ce point a été discuté lors de la réunion du {DATE} en présence de {TP} et de {TP}.",
         "Notre référence : {REF}.",
+        "Nous avons constaté que vous avez séjourné à {LOC} du {DATE} au {DATE} sans nous en avertir.",
+        "{TP}, domicilié(e) {NADDR}, a été entendu(e) comme témoin.",
+        "Le logement situé {SADDR} à {CITY} a été visité le {DATE} par {TP}.",
+        "Vous avez été orienté(e) le {DATE} vers {ORG} à {CITY}.",
+        "Votre épouse, {P}, née à {CITY} le {BDATE}, est également inscrite à cette adresse.",
+        "Nous demandons à {ORG} de transmettre une copie du dossier à {TP}.",
+        "En cas de désaccord, vous pouvez contacter votre avocat, Me {P}, ou {ORG}.",
+        "Des services similaires existent en {LOC} et à {CITY}.",
     ],
     "de": [
         "Wir beziehen uns auf Ihren Antrag vom {DATE} bezüglich Ihrer Akte bei {ORG}.",
@@ -924,6 +952,14 @@ BODY = {
         "Bitte senden Sie das beigefügte Formular an den {DEPT}, {ADDR}.",
         "Dies wurde in der Sitzung vom {DATE} in Anwesenheit von {TP} und {TP} besprochen.",
         "Unser Zeichen: {REF}.",
+        "Wir haben festgestellt, dass Sie sich vom {DATE} bis zum {DATE} in {LOC} aufgehalten haben, ohne uns zu benachrichtigen.",
+        "{TP}, wohnhaft in {NADDR}, wurde als Zeuge angehört.",
+        "Die Wohnung in der {SADDR} in {CITY} wurde am {DATE} von {TP} besichtigt.",
+        "Sie wurden am {DATE} an {ORG} in {CITY} verwiesen.",
+        "Ihre Ehefrau, {P}, geboren in {CITY} am {BDATE}, ist ebenfalls unter dieser Adresse gemeldet.",
+        "Wir bitten {ORG}, eine Kopie der Akte an {TP} weiterzuleiten.",
+        "Falls Sie nicht einverstanden sind, wenden Sie sich an Ihren Anwalt, Herrn {P}, oder an {ORG}.",
+        "In {LOC} und in {CITY} gibt es ähnliche Dienste.",
     ],
 }
 
@@ -951,7 +987,7 @@ SUBJ_TXT = {"nl": ["aanvraag leefloon", "uw dossier", "herziening van uw rechten
                    "convocation", "garantie locative", "récupération d'indu", "décision du conseil"],
             "de": ["Antrag auf Eingliederungseinkommen", "Ihre Akte", "Überprüfung Ihrer Rechte", "Zahlungserinnerung",
                    "Einladung zum Gespräch", "Mietgarantie", "Rückforderung", "Beschluss des Rates"]}
-PLACE_DATE = {"nl": ["{C}, {D}", "{C}, de {D}", "{C} {D}", "Datum: {D}"],
+PLACE_DATE = {"nl": ["{C}, {D}", "{C}, {D}", "{C} {D}", "Datum: {D}"],
               "fr": ["{C}, le {D}", "{C}, {D}", "Fait à {C}, le {D}", "Date : {D}"],
               "de": ["{C}, den {D}", "{C}, {D}", "{C}, am {D}", "Datum: {D}"]}
 
@@ -977,9 +1013,12 @@ def _letterhead(c: Ctx, doc: Doc):
     if c.p(0.8):
         parts.append(c.ch({"nl": ["Tel. ", "T ", "tel: ", "Tel.: "], "fr": ["Tél. ", "T. ", "Tél : "], "de": ["Tel. ", "Tel.: ", "T "]}[lang]) + c.phone())
     if c.p(0.6):
-        parts.append(c.ch(["", "E-mail: ", "e-mail : ", "mail: "]) + c.email_of(c.ch(["info", "contact", "secretariaat", "accueil", "sozialdienst"]), "", c.ch(["ocmw.be", "cpas.be", "gemeinde.be", "stad.be", "mail.be", "fgov.be"])))
+        box = c.ch({"nl": ["info", "secretariaat", "sociale.dienst", "onthaal"], "fr": ["info", "contact", "accueil", "service.social"],
+                    "de": ["info", "sozialdienst", "empfang", "sekretariat"]}[lang])
+        parts.append(c.ch(["", "E-mail: ", "e-mail : ", "mail: "]) + box + "@" + c.ch(["ocmw-%s.be", "cpas-%s.be", "%s.be", "gemeente-%s.be", "ville-%s.be"]) % re.sub(r"[^a-z]", "", c.city["name"].lower())[:12])
     if c.p(0.4):
-        parts.append(c.ch(["KBO ", "BTW ", "TVA ", "BCE ", "ondernemingsnummer ", "MwSt. ", "n° entreprise "]) + c.kbo())
+        parts.append(c.ch({"nl": ["KBO ", "BTW ", "ondernemingsnummer ", "KBO-nr. "], "fr": ["TVA ", "BCE ", "n° entreprise ", "N° BCE : "],
+                           "de": ["MwSt. ", "Unternehmensnummer ", "ZDU "]}[lang]) + c.kbo())
     if parts:
         doc.t(c.ch([" | ", " - ", "\n", "  "]).join(parts))
         _nl(doc)
@@ -1157,8 +1196,8 @@ def doc_decision(c: Ctx, doc: Doc):
     subj_name = c.name(c.main, c.wch(["LF", "Lf_upper_all", "L,F", "fl"], [45, 20, 15, 20]))
 
     def subj(d):
-        if c.p(0.5):
-            d.t(c.title(c.main) + " ")
+        if c.p(0.4):
+            d.t(c.ch(TITLES[lang][c.main["g"]]) + " ")
         d.e(subj_name, PER)
 
     def fill_special(tmpl):
@@ -1185,11 +1224,10 @@ def doc_decision(c: Ctx, doc: Doc):
         fill_special(t)
         doc.t("\n")
     doc.t("\n" + c.ch(DEC_VERB[lang]) + "\n")
-    for t in DEC_ART[lang][:2] if c.p(0.6) else DEC_ART[lang][2:]:
+    arts = DEC_ART[lang][:2] if c.p(0.6) else DEC_ART[lang][2:3]
+    arts = arts + [t for t in DEC_ART[lang][3:] if c.p(0.5)]
+    for t in arts:
         fill_special(t)
-        doc.t("\n")
-    if c.p(0.6):
-        fill_special(c.ch(DEC_ART[lang][3:]))
         doc.t("\n")
     doc.t("\n")
     sig = {"nl": ["De secretaris,", "De voorzitter,", "De griffier,", "De rechter,"],
