@@ -138,6 +138,12 @@ class Gazetteers:
         self.last_tail_fr += _names(fs.get("person_fr_FR", {}).get("last_names", []))
         self.last_tail_de = zde_last + _names(de.get("last_names", []))
         self.interfix_surnames = _names(_lines(os.path.join(bd, "names/lst_interfix_surname/items.txt")))
+        stop = {"ville", "rue", "place", "avenue", "commune", "stad", "gemeente", "stadt", "gemeinde", "mai", "juni",
+                "juli", "mars", "avril", "août", "april", "mei", "maart", "zone", "dienst", "service", "bus", "boîte",
+                "datum", "date", "nom", "naam", "name", "adres", "adresse", "het", "les", "des", "die", "der", "den"}
+        self.first_tail = [x for x in self.first_tail if x.lower() not in stop]
+        self.last_tail = [x for x in self.last_tail if x.lower() not in stop]
+        self.last_tail_fr = [x for x in self.last_tail_fr if x.lower() not in stop]
         if not self.first_tail:
             self.first_tail = ["Jan", "Marie", "Hans"]
         if not self.last_tail:
@@ -200,9 +206,17 @@ class Gazetteers:
             base = re.sub(r"\s*\(.*\)$", "", name)
             if base in places and len(base) < 30:
                 self.postal.append((pc, base, region_of_postcode(pc)))
+        # the other language's name of a municipality (Léau for Zoutleeuw) only
+        # in Brussels; elsewhere the official language's name
+        other = set()
         for m in self.munis:
-            self.postal.append((m["pc"], m["nl"], m["region"]))
             if m["fr"] != m["nl"]:
+                other.add(m["fr"] if m["region"] == "vl" else m["nl"] if m["region"] in ("wal", "dg") else "")
+        self.postal = [t for t in self.postal if t[1] not in other]
+        for m in self.munis:
+            if m["region"] != "wal" or m["fr"] == m["nl"]:
+                self.postal.append((m["pc"], m["nl"], m["region"]))
+            if m["fr"] != m["nl"] and m["region"] != "vl":
                 self.postal.append((m["pc"], m["fr"], m["region"]))
         for pc, name in DG_PLACES:
             self.postal.append((pc, name, "dg"))
@@ -219,6 +233,7 @@ class Gazetteers:
                    "Rumänien", "Türkei", "Marokko", "Österreich", "Schweiz", "Portugal", "Griechenland",
                    "Bulgarien", "Ungarn", "Tschechien", "Syrien", "Kongo", "Ukraine"],
         }
+        self.countries = {k: [c for c in v if "(" not in c and "," not in c] for k, v in self.countries.items()}
         self.de_cities = fs.get("address_de_DE", {}).get("cities", [])
         self.nl_cities = fs.get("address_nl_NL", {}).get("cities", [])
 

@@ -640,8 +640,8 @@ class Ctx:
             pool = self.g.postal_by_region.get(region) or self.g.postal
             pc, city, _ = self.ch(pool)
             street_line = "%s %s%s" % (street, num, box)
-            if self.lang == "fr" and r.random() < 0.04:
-                street_line = "%s, %s%s" % (num, street[0].lower() + street[1:], box)
+            if self.lang == "fr" and not box and re.match(r"(Rue|Avenue|Chemin|Place|Boulevard) ", street) and r.random() < 0.04:
+                street_line = "%s, %s" % (num, street[0].lower() + street[1:])
             pc_s = str(pc)
         if r.random() < 0.07:
             pc_s = self.ch(["B-", "B ", "BE-"]) + pc_s
