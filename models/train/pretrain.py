@@ -9,7 +9,8 @@ uses 512-piece sequences so that all position embeddings get trained.
 
 Resumable: ``ckpt.pt`` in the run dir is written every ``--ckpt-minutes`` and at
 the end; re-running the same command continues from it. The learning-rate
-schedule follows max(step/max_steps, elapsed/time_budget).
+schedule follows step/max_steps (linear warm-up and decay); the time budget is
+a stop condition (``--schedule time`` makes the schedule follow it instead).
 """
 
 from __future__ import annotations
@@ -168,7 +169,8 @@ def main(argv=None):
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--warmup", type=float, default=0.04)
     ap.add_argument("--max-steps", type=int, default=100000)
-    ap.add_argument("--time-budget", type=float, default=60.0, help="minutes")
+    ap.add_argument("--time-budget", type=float, default=60.0, help="minutes (stop condition)")
+    ap.add_argument("--schedule", choices=["steps", "time"], default="steps")
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
     ap.add_argument("--synth", type=int, default=2000)
     ap.add_argument("--max-lines", type=int, default=0)
@@ -224,9 +226,11 @@ def main(argv=None):
     win_tok, win_t, win_loss, win_acc, win_n = 0, time.time(), 0.0, 0.0, 0
     while True:
         elapsed = time.time() - t_start
-        progress = max(step / a.max_steps, elapsed / budget)
-        if progress >= 1.0:
+        if step >= a.max_steps or elapsed >= budget:
             break
+        # the LR schedule follows steps (CPU may be shared: wall time is a stop
+        # condition only); --schedule time makes it follow the time budget
+        progress = step / a.max_steps if a.schedule == "steps" else max(step / a.max_steps, elapsed / budget)
         lr = lr_at(progress, a.lr, a.warmup)
         for g in opt.param_groups:
             g["lr"] = lr
