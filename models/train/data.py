@@ -28,6 +28,19 @@ LABELS = ["PERSON", "ADDRESS", "ORGANIZATION", "LOCATION"]
 BIO = ["O"] + [f"{p}-{l}" for l in LABELS for p in ("B", "I")]
 BIO2ID = {t: i for i, t in enumerate(BIO)}
 
+def default_data_dir() -> str:
+    """$BELNER_DATA_DIR, else ../shared/data from the project root (also
+    tried one level higher, for git worktrees under <root>/wt/<name>)."""
+    env = os.environ.get("BELNER_DATA_DIR")
+    if env:
+        return env
+    root = os.path.normpath(os.path.join(HERE, "..", ".."))
+    for cand in (os.path.join(root, "..", "shared", "data"), os.path.join(root, "..", "..", "shared", "data")):
+        if os.path.isdir(cand):
+            return os.path.normpath(cand)
+    return os.path.normpath(os.path.join(root, "..", "shared", "data"))
+
+
 DEFAULT_TRAIN = ["icdar-nl-train", "icdar-fr-train", "europeana-de-train", "echr-fr-train"]
 
 

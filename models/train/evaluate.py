@@ -138,7 +138,7 @@ def markdown(report):
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--model-dir", required=True)
-    ap.add_argument("--data-dir", default=os.path.join(HERE, "../../../shared/data"))
+    ap.add_argument("--data-dir", default=D.default_data_dir())
     ap.add_argument("--sets", default=",".join(DEFAULT_SETS))
     ap.add_argument("--n-synth", type=int, default=600)
     ap.add_argument("--limit", type=int, default=0, help="max examples per set (smoke)")

@@ -88,7 +88,7 @@ def dev_score(model, wp, dev_sets, log):
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data-dir", default=os.path.join(HERE, "../../../shared/data"))
+    ap.add_argument("--data-dir", default=D.default_data_dir())
     ap.add_argument("--run", required=True)
     ap.add_argument("--init", default=None, help="checkpoint (.pt) to start from")
     ap.add_argument("--init-onnx", default=None, help="model dir (model.onnx + config.json) to start from")

@@ -156,7 +156,7 @@ def lr_at(progress, base, warm):
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data-dir", default=os.path.join(HERE, "../../../shared/data"))
+    ap.add_argument("--data-dir", default=D.default_data_dir())
     ap.add_argument("--run", required=True, help="run directory (vocab.txt must be there)")
     ap.add_argument("--layers", type=int, default=4)
     ap.add_argument("--hidden", type=int, default=256)

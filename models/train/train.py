@@ -27,6 +27,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
 
 import torch  # noqa: E402
 
+import data as D  # noqa: E402
 import evaluate as E  # noqa: E402
 import export as X  # noqa: E402
 import finetune as FT  # noqa: E402
@@ -53,7 +54,7 @@ SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data-dir", default=os.path.normpath(os.path.join(HERE, "../../../shared/data")))
+    ap.add_argument("--data-dir", default=D.default_data_dir())
     ap.add_argument("--out", default=None, help="model directory (default models/belner-ner; required with --smoke)")
     ap.add_argument("--run", default=None, help="run directory for intermediate files")
     ap.add_argument("--smoke", action="store_true", help="tiny end-to-end run (< 2 min)")

@@ -464,7 +464,8 @@ if __name__ == "__main__":
     import argparse
     import os
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data-dir", default=os.path.join(os.path.dirname(__file__), "../../../shared/data"))
+    import data as D
+    ap.add_argument("--data-dir", default=D.default_data_dir())
     ap.add_argument("--out", required=True, help="vocab.txt path (tokenizer.json written next to it)")
     ap.add_argument("--vocab-size", type=int, default=16000)
     ap.add_argument("--synth", type=int, default=3000)
