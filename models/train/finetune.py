@@ -97,7 +97,7 @@ def main(argv=None):
     ap.add_argument("--corpora", default="", help="comma list (default corpora.TRAIN_SETS)")
     ap.add_argument("--corpus-repeat", type=int, default=1)
     ap.add_argument("--max-per-corpus", type=int, default=0)
-    ap.add_argument("--lr", type=float, default=2e-4)
+    ap.add_argument("--lr", type=float, default=3e-4)
     ap.add_argument("--warmup", type=float, default=0.05)
     ap.add_argument("--max-tokens", type=int, default=4096, help="pieces per batch")
     ap.add_argument("--max-steps", type=int, default=2000)
@@ -196,8 +196,11 @@ def main(argv=None):
                 last_eval = time.time()
                 win[3] = time.time()
         epoch += 1
-    score, res = dev_score(model, wp, dev_sets, log)
-    history.append({"step": step, "score": score})
+    if not history or history[-1]["step"] != step:
+        score, res = dev_score(model, wp, dev_sets, log)
+        history.append({"step": step, "score": score})
+    else:
+        score = history[-1]["score"]
     if score > best:
         best, best_step = score, step
         save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None,
