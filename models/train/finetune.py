@@ -1,0 +1,217 @@
+"""Token-classification fine-tuning.
+
+Starts from the MLM checkpoint (``--init runs/<run>/pretrained.pt``) or from a
+shipped model directory (``--init-onnx ../belner-ner``: weights read back from
+``model.onnx`` initializers). Trains on the train-licensed corpora
+(``corpora.TRAIN_SETS``) and synthetic documents (``synth.generate``), every
+document split into windows of <= 256 pieces, every piece labelled (B on the
+first piece of an entity, I on the rest).
+
+Model selection: every ``--eval-minutes`` the model is scored on
+``conll2002-nl-testa`` (dev; testb is never looked at here) and a synthetic dev
+set (seed 1000); the best mean overall F1 is saved as ``finetuned.pt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import data as D  # noqa: E402
+import evaluate as E  # noqa: E402
+import nerdata as N  # noqa: E402
+import wordpiece as W  # noqa: E402
+from model import BertModel, Config, load_checkpoint, save_checkpoint  # noqa: E402
+from pretrain import log_to, lr_at  # noqa: E402
+
+SYNTH_TRAIN_SEED = 1
+
+
+def build_train(wp, data_dir, n_synth, corpus_names, max_per_corpus, corpus_repeat, log):
+    items = []
+    stats = {}
+    for name in corpus_names:
+        try:
+            exs = D.load(name, data_dir)
+        except Exception as e:
+            log(f"finetune: skip {name}: {e}")
+            continue
+        if max_per_corpus:
+            exs = exs[:max_per_corpus]
+        k = 0
+        for ex in exs:
+            for w in N.encode_example(wp, ex):
+                items.append(w)
+                k += len(w[0])
+        stats[name] = (len(exs), k)
+    n_corpus_tokens = sum(v[1] for v in stats.values())
+    items = items * corpus_repeat
+    if n_synth:
+        t0 = time.time()
+        exs = D.generate(n_synth, SYNTH_TRAIN_SEED, data_dir)
+        k = 0
+        for ex in exs:
+            for w in N.encode_example(wp, ex):
+                items.append(w)
+                k += len(w[0])
+        stats["synthetic"] = (len(exs), k)
+        log(f"finetune: {n_synth} synthetic docs generated in {time.time()-t0:.0f}s")
+    for k, v in stats.items():
+        log(f"finetune: {k}: {v[0]} examples, {v[1]} pieces")
+    log(f"finetune: {len(items)} windows, corpus pieces {n_corpus_tokens} (x{corpus_repeat})")
+    return items
+
+
+def dev_score(model, wp, dev_sets, log):
+    res = {}
+    for name, (exs, tok, types) in dev_sets.items():
+        r = E.eval_examples(model, wp, exs, tok, types)
+        res[name] = r
+    msg = " | ".join(f"{n}: F1 {r['overall']['f1']:.1f} (" + " ".join(
+        f"{E.SHORT[t]} {r[t]['f1']:.1f}" for t in r if not t.startswith("_") and t != "overall") + ")"
+        for n, r in res.items())
+    score = sum(r["overall"]["f1"] for r in res.values()) / max(1, len(res))
+    log(f"dev: mean F1 {score:.2f} :: {msg}")
+    model.train()
+    return score, res
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data-dir", default=D.default_data_dir())
+    ap.add_argument("--run", required=True)
+    ap.add_argument("--init", default=None, help="checkpoint (.pt) to start from")
+    ap.add_argument("--init-onnx", default=None, help="model dir (model.onnx + config.json) to start from")
+    ap.add_argument("--vocab", default=None, help="default: <run>/vocab.txt")
+    ap.add_argument("--synth", type=int, default=20000, help="synthetic training documents")
+    ap.add_argument("--corpora", default="", help="comma list (default corpora.TRAIN_SETS)")
+    ap.add_argument("--corpus-repeat", type=int, default=1)
+    ap.add_argument("--max-per-corpus", type=int, default=0)
+    ap.add_argument("--lr", type=float, default=3e-4)
+    ap.add_argument("--warmup", type=float, default=0.05)
+    ap.add_argument("--max-tokens", type=int, default=4096, help="pieces per batch")
+    ap.add_argument("--max-steps", type=int, default=2000)
+    ap.add_argument("--time-budget", type=float, default=40.0, help="minutes (stop condition)")
+    ap.add_argument("--eval-minutes", type=float, default=6.0)
+    ap.add_argument("--eval-every", type=int, default=0, help="evaluate every n steps (overrides minutes)")
+    ap.add_argument("--dev-testa", type=int, default=1200, help="testa sentences used for selection (0 = all)")
+    ap.add_argument("--dev-synth", type=int, default=200)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--log-every", type=int, default=20)
+    a = ap.parse_args(argv)
+
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    random.seed(a.seed)
+    os.makedirs(a.run, exist_ok=True)
+    log = log_to(os.path.join(a.run, "finetune.log"))
+    if a.init_onnx:
+        from onnx_weights import load_from_onnx
+        model = load_from_onnx(os.path.join(a.init_onnx, "model.onnx"), os.path.join(a.init_onnx, "config.json"))
+        wp = W.WordPiece.load(os.path.join(a.init_onnx, "tokenizer.json"))
+        log(f"finetune: init from {a.init_onnx}/model.onnx")
+    else:
+        wp = W.WordPiece.load(a.vocab or os.path.join(a.run, "vocab.txt"))
+        if a.init:
+            model, _ = load_checkpoint(a.init)
+            log(f"finetune: init from {a.init}")
+        else:
+            model = BertModel(Config(vocab_size=len(wp)))
+            log("finetune: random init")
+    c = model.c
+    assert c.vocab_size == len(wp), (c.vocab_size, len(wp))
+
+    names = [n for n in (a.corpora.split(",") if a.corpora else D.train_sets()) if n]
+    items = build_train(wp, a.data_dir, a.synth, names, a.max_per_corpus, a.corpus_repeat, log)
+    dev_sets = {}
+    testa = D.load("conll2002-nl-testa", a.data_dir)
+    if a.dev_testa:
+        testa = testa[:a.dev_testa]
+    dev_sets["conll2002-nl-testa"] = (testa, True, E.CORPUS_TYPES)
+    if a.dev_synth:
+        dev_sets["synthetic-dev"] = (D.generate(a.dev_synth, E.SYNTH_DEV_SEED, a.data_dir), False, E.TYPES)
+
+    params_decay = [p for n, p in model.named_parameters() if not (n.endswith("bias") or "ln" in n)]
+    params_nodecay = [p for n, p in model.named_parameters() if n.endswith("bias") or "ln" in n]
+    opt = torch.optim.AdamW([{"params": params_decay, "weight_decay": 0.01},
+                             {"params": params_nodecay, "weight_decay": 0.0}], lr=a.lr)
+    model.train()
+    best, best_step = -1.0, 0
+    step = 0
+    epoch = 0
+    t_start = time.time()
+    last_eval = time.time()
+    budget = a.time_budget * 60
+    win = [0, 0.0, 0, time.time()]
+    done = False
+    history = []
+    while not done:
+        batches = N.make_batches(items, a.max_tokens, seed=a.seed + epoch)
+        for bi in batches:
+            if step >= a.max_steps or time.time() - t_start >= budget:
+                done = True
+                break
+            lr = lr_at(step / a.max_steps, a.lr, a.warmup)
+            for g in opt.param_groups:
+                g["lr"] = lr
+            ids, am, tt, labs = N.collate(items, bi)
+            logits = model(ids, am, tt)
+            loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), labs.view(-1), ignore_index=-100)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            step += 1
+            win[0] += int(am.sum())
+            win[1] += loss.item()
+            win[2] += 1
+            if step % a.log_every == 0:
+                now = time.time()
+                el = now - t_start
+                eta = min(budget - el, (a.max_steps - step) * (now - win[3]) / win[2])
+                log(f"step {step} epoch {epoch} loss {win[1]/win[2]:.4f} lr {lr:.2e} "
+                    f"tok/s {win[0]/(now-win[3]):.0f} elapsed {el/60:.1f}m ETA {max(0, eta)/60:.1f}m")
+                win = [0, 0.0, 0, now]
+            due = (a.eval_every and step % a.eval_every == 0) or \
+                  (not a.eval_every and time.time() - last_eval > a.eval_minutes * 60)
+            if due:
+                score, res = dev_score(model, wp, dev_sets, log)
+                history.append({"step": step, "score": score})
+                if score > best:
+                    best, best_step = score, step
+                    save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None,
+                                    {"step": step, "dev": res, "dev_score": score})
+                    log(f"finetune: new best {score:.2f} at step {step}")
+                last_eval = time.time()
+                win[3] = time.time()
+        epoch += 1
+    if not history or history[-1]["step"] != step:
+        score, res = dev_score(model, wp, dev_sets, log)
+        history.append({"step": step, "score": score})
+    else:
+        score = history[-1]["score"]
+    if score > best:
+        best, best_step = score, step
+        save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None,
+                        {"step": step, "dev": res, "dev_score": score})
+    save_checkpoint(os.path.join(a.run, "finetune_last.pt"), model, None, {"step": step})
+    with open(os.path.join(a.run, "finetune_summary.json"), "w") as f:
+        json.dump({"best_score": best, "best_step": best_step, "steps": step, "epochs": epoch,
+                   "minutes": (time.time() - t_start) / 60, "history": history}, f, indent=1)
+    log(f"finetune: done, {step} steps, best dev {best:.2f} at step {best_step}, "
+        f"{(time.time()-t_start)/60:.1f} min")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""BERT encoder in plain PyTorch, exportable to a plain ONNX graph
+(Gather, Add, Mul, MatMul, Softmax, Erf, LayerNormalization, ...).
+
+Parameter names follow Hugging Face ``BertForTokenClassification`` /
+``BertForMaskedLM`` so a state dict can be mapped to/from HF if ever needed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from data import BIO
+
+
+@dataclass
+class Config:
+    vocab_size: int = 16000
+    hidden_size: int = 256
+    num_hidden_layers: int = 4
+    num_attention_heads: int = 4
+    intermediate_size: int = 1024
+    max_position_embeddings: int = 512
+    type_vocab_size: int = 2
+    hidden_dropout_prob: float = 0.1
+    attention_probs_dropout_prob: float = 0.1
+    layer_norm_eps: float = 1e-12
+    pad_token_id: int = 0
+    num_labels: int = len(BIO)
+
+    def to_json(self):
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, d):
+        return cls(**{k: v for k, v in d.items() if k in cls.__dataclass_fields__})
+
+
+def gelu(x):
+    # exact GELU via erf: exported as Erf/Mul/Add/Div (no Gelu op)
+    return x * 0.5 * (1.0 + torch.erf(x / math.sqrt(2.0)))
+
+
+class SelfAttention(nn.Module):
+    def __init__(self, c: Config):
+        super().__init__()
+        self.h = c.num_attention_heads
+        self.d = c.hidden_size // c.num_attention_heads
+        self.query = nn.Linear(c.hidden_size, c.hidden_size)
+        self.key = nn.Linear(c.hidden_size, c.hidden_size)
+        self.value = nn.Linear(c.hidden_size, c.hidden_size)
+        self.dropout = nn.Dropout(c.attention_probs_dropout_prob)
+
+    def forward(self, x, bias):
+        B, T, H = x.shape
+        q = self.query(x).view(B, T, self.h, self.d).transpose(1, 2)
+        k = self.key(x).view(B, T, self.h, self.d).transpose(1, 2)
+        v = self.value(x).view(B, T, self.h, self.d).transpose(1, 2)
+        s = torch.matmul(q, k.transpose(-1, -2)) * (1.0 / math.sqrt(self.d)) + bias
+        p = self.dropout(torch.softmax(s, dim=-1))
+        o = torch.matmul(p, v).transpose(1, 2).reshape(B, T, H)
+        return o
+
+
+class Layer(nn.Module):
+    """Post-LN BERT layer."""
+
+    def __init__(self, c: Config):
+        super().__init__()
+        self.attention = SelfAttention(c)
+        self.attention_output = nn.Linear(c.hidden_size, c.hidden_size)
+        self.attention_ln = nn.LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
+        self.intermediate = nn.Linear(c.hidden_size, c.intermediate_size)
+        self.output = nn.Linear(c.intermediate_size, c.hidden_size)
+        self.output_ln = nn.LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
+        self.dropout = nn.Dropout(c.hidden_dropout_prob)
+
+    def forward(self, x, bias):
+        a = self.dropout(self.attention_output(self.attention(x, bias)))
+        x = self.attention_ln(x + a)
+        f = self.dropout(self.output(gelu(self.intermediate(x))))
+        return self.output_ln(x + f)
+
+
+class Encoder(nn.Module):
+    def __init__(self, c: Config):
+        super().__init__()
+        self.c = c
+        self.word_embeddings = nn.Embedding(c.vocab_size, c.hidden_size, padding_idx=c.pad_token_id)
+        self.position_embeddings = nn.Embedding(c.max_position_embeddings, c.hidden_size)
+        self.token_type_embeddings = nn.Embedding(c.type_vocab_size, c.hidden_size)
+        self.emb_ln = nn.LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
+        self.dropout = nn.Dropout(c.hidden_dropout_prob)
+        self.layers = nn.ModuleList([Layer(c) for _ in range(c.num_hidden_layers)])
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        T = input_ids.shape[1]
+        pos = torch.arange(T, device=input_ids.device).unsqueeze(0)
+        x = self.word_embeddings(input_ids) + self.position_embeddings(pos) + self.token_type_embeddings(token_type_ids)
+        x = self.dropout(self.emb_ln(x))
+        # additive mask [B,1,1,T]; Cast+Sub+Mul, no Where/ReduceSum
+        m = attention_mask.to(x.dtype).unsqueeze(1).unsqueeze(2)
+        bias = (1.0 - m) * -10000.0
+        for layer in self.layers:
+            x = layer(x, bias)
+        return x
+
+
+class BertModel(nn.Module):
+    """Encoder + MLM head (tied) + token classification head."""
+
+    def __init__(self, c: Config):
+        super().__init__()
+        self.c = c
+        self.bert = Encoder(c)
+        self.mlm_dense = nn.Linear(c.hidden_size, c.hidden_size)
+        self.mlm_ln = nn.LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
+        self.mlm_bias = nn.Parameter(torch.zeros(c.vocab_size))
+        self.cls_dropout = nn.Dropout(c.hidden_dropout_prob)
+        self.classifier = nn.Linear(c.hidden_size, c.num_labels)
+        self.apply(self._init)
+
+    @staticmethod
+    def _init(m):
+        if isinstance(m, (nn.Linear, nn.Embedding)):
+            m.weight.data.normal_(0.0, 0.02)
+        if isinstance(m, nn.Linear) and m.bias is not None:
+            m.bias.data.zero_()
+        if isinstance(m, nn.LayerNorm):
+            m.weight.data.fill_(1.0)
+            m.bias.data.zero_()
+
+    def mlm_logits(self, hidden_sel):
+        """hidden_sel: [N, H] hidden states at masked positions."""
+        h = self.mlm_ln(gelu(self.mlm_dense(hidden_sel)))
+        return F.linear(h, self.bert.word_embeddings.weight, self.mlm_bias)
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        """Token classification logits [B, T, num_labels]."""
+        h = self.bert(input_ids, attention_mask, token_type_ids)
+        return self.classifier(self.cls_dropout(h))
+
+
+class ExportWrapper(nn.Module):
+    def __init__(self, m: BertModel):
+        super().__init__()
+        self.m = m
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        return self.m(input_ids, attention_mask, token_type_ids)
+
+
+def save_checkpoint(path, model, opt=None, extra=None):
+    d = {"config": model.c.to_json(), "model": model.state_dict()}
+    if opt is not None:
+        d["opt"] = opt.state_dict()
+    if extra:
+        d.update(extra)
+    tmp = path + ".tmp"
+    torch.save(d, tmp)
+    import os
+    os.replace(tmp, path)
+
+
+def load_checkpoint(path, num_labels=None):
+    d = torch.load(path, map_location="cpu")
+    c = Config.from_json(d["config"])
+    m = BertModel(c)
+    m.load_state_dict(d["model"])
+    return m, d

@@ -1,0 +1,206 @@
+"""Writes ``MODEL_CARD.md`` into the model directory from what the build
+measured: ``config.json``, ``eval.json``/``eval.md``, ``train_info.json`` and
+the run directory's logs/summaries.
+
+    python3 model_card.py --model-dir ../belner-ner --run runs/main
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import data as D  # noqa: E402
+
+LICENCES = {
+    "icdar": "CC0 (ICDAR Europeana, stefan-it/historic-domain-adaptation-icdar)",
+    "europeana": "CC0 (EuropeanaNewspapers/ner-corpora)",
+    "echr": "MIT (mariasierro/automatic-anonymization-ECHR-French-Spanish)",
+    "hipe-newseye": "CC BY 4.0 (HIPE-2022 newseye)",
+    "hipe-sonar": "CC BY 4.0 (HIPE-2022 sonar)",
+    "hipe-ajmc": "CC BY 4.0 (HIPE-2022 ajmc)",
+    "ehri": "EUPL-1.2 (EHRI/EHRI-NER)",
+}
+
+
+def _lic(name):
+    for k, v in LICENCES.items():
+        if name.startswith(k):
+            return v
+    return "see ../shared/data/README.md"
+
+
+def _last(path, pattern):
+    if not os.path.exists(path):
+        return None
+    hit = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if re.search(pattern, line):
+                hit = line.strip()
+    return hit
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model-dir", required=True)
+    ap.add_argument("--run", required=True)
+    a = ap.parse_args(argv)
+    md = a.model_dir
+
+    def jload(p, default=None):
+        p = os.path.join(md, p) if not os.path.isabs(p) else p
+        if not os.path.exists(p):
+            return default
+        with open(p, encoding="utf-8") as f:
+            return json.load(f)
+
+    cfg = jload("config.json", {})
+    ev = jload("eval.json", {})
+    info = jload("train_info.json", {})
+    fts = jload(os.path.join(a.run, "finetune_summary.json"), {})
+    with open(os.path.join(md, "eval.md"), encoding="utf-8") as f:
+        table = f.read().strip()
+    size_mb = os.path.getsize(os.path.join(md, "model.onnx")) / 1e6
+    nparams = None
+    try:
+        import onnx
+        from onnx import numpy_helper
+        m = onnx.load(os.path.join(md, "model.onnx"))
+        nparams = sum(int(numpy_helper.to_array(i).size) for i in m.graph.initializer if i.data_type == 1)
+        ops = sorted({n.op_type for n in m.graph.node})
+        opset = [o.version for o in m.opset_import if o.domain in ("", "ai.onnx")][0]
+    except Exception:
+        ops, opset = [], "?"
+    pre_last = _last(os.path.join(a.run, "pretrain.log"), r"^\S+ step \d+ ")
+    pre_done = _last(os.path.join(a.run, "pretrain.log"), r"pretrain: done")
+    pre_corpus = _last(os.path.join(a.run, "pretrain.log"), r"corpus (pieces|from cache)")
+    ft_stats = []
+    if os.path.exists(os.path.join(a.run, "finetune.log")):
+        with open(os.path.join(a.run, "finetune.log"), encoding="utf-8") as f:
+            for line in f:
+                m2 = re.search(r"finetune: (\S+): (\d+) examples, (\d+) pieces", line)
+                if m2:
+                    ft_stats.append(m2.groups())
+    ft_done = _last(os.path.join(a.run, "finetune.log"), r"finetune: done")
+
+    sets = ev.get("sets", {})
+
+    def f1(s, t="overall"):
+        try:
+            return f"{sets[s][t]['f1']:.1f}"
+        except KeyError:
+            return "n/a"
+
+    L = []
+    L.append("# belner-ner: Belgian administrative NER (NL/FR/DE), small BERT trained from scratch\n")
+    L.append("Token classifier for PERSON, ADDRESS, ORGANIZATION and LOCATION in Dutch, French and German "
+             "Belgian administrative text, for the belner Go service (hugot: GoMLX or ONNX Runtime). "
+             "No pretrained weights were used: vocabulary, masked-LM pre-training and fine-tuning were all "
+             "done here on a 2-core CPU.\n")
+    L.append("## Headline (measured, see the table below)\n")
+    L.append(f"* CoNLL-2002 Dutch testb (PER/ORG/LOC, MISC as O): overall F1 **{f1('conll2002-nl-testb')}**, "
+             f"PER {f1('conll2002-nl-testb', 'PERSON')}, ORG {f1('conll2002-nl-testb', 'ORGANIZATION')}, "
+             f"LOC {f1('conll2002-nl-testb', 'LOCATION')} (targets: overall >= 80, PER >= 88)")
+    L.append(f"* Synthetic held-out Belgian documents (seed 999999): overall F1 **{f1('synthetic-heldout')}**, "
+             f"PERSON {f1('synthetic-heldout', 'PERSON')}, ADDRESS {f1('synthetic-heldout', 'ADDRESS')}, "
+             f"ORGANIZATION {f1('synthetic-heldout', 'ORGANIZATION')}, LOCATION {f1('synthetic-heldout', 'LOCATION')} "
+             "(targets: PERSON and ADDRESS >= 95)")
+    L.append(f"* ICDAR Europeana test (historic OCR newspapers): nl {f1('icdar-nl-test')}, fr {f1('icdar-fr-test')}")
+    L.append(f"* torch inference on this 2-core machine: {ev.get('tokens_per_s', 0):.0f} tokens/s (pieces incl. "
+             "[CLS]/[SEP], batched, 1 torch thread + OpenBLAS 2 threads). ONNX Runtime / GoMLX speed is measured "
+             "on the Go side.\n")
+
+    L.append("## Files\n")
+    L.append("| file | content |\n|---|---|")
+    L.append(f"| `model.onnx` | fp32, {size_mb:.1f} MB, opset {opset}; inputs `input_ids`, `attention_mask`, "
+             "`token_type_ids` (int64 [batch, sequence]); output `logits` [batch, sequence, 9] |")
+    L.append(f"| `tokenizer.json` | HF WordPiece (cased, BertNormalizer without accent stripping, BertPreTokenizer, `[CLS] $A [SEP]`), "
+             f"{cfg.get('vocab_size')} tokens |")
+    L.append("| `config.json` | HF BERT config, `BertForTokenClassification`, id2label/label2id |")
+    L.append("| `vocab.txt`, `special_tokens_map.json`, `tokenizer_config.json` | HF companions |")
+    L.append("| `fixture.json` | 3 texts: input ids, pieces, code-point offsets, expected logits (tolerance 1e-3) and labels |")
+    L.append("| `eval.json`, `eval.md` | the measurements below |")
+    L.append("| `train_info.json` | build command and stage timings |\n")
+    L.append(f"Graph ops: {', '.join(ops)}. No fused/contrib ops, no Gelu, no ReduceSum/Sigmoid/ArgMax.\n")
+
+    L.append("## Architecture\n")
+    L.append(f"BERT encoder, post-LN, exact (erf) GELU: {cfg.get('num_hidden_layers')} layers, hidden "
+             f"{cfg.get('hidden_size')}, {cfg.get('num_attention_heads')} heads, FF {cfg.get('intermediate_size')}, "
+             f"max positions {cfg.get('max_position_embeddings')}, type vocab {cfg.get('type_vocab_size')}, "
+             f"vocab {cfg.get('vocab_size')}; {nparams/1e6 if nparams else 0:.2f} M parameters in the exported graph. "
+             "Labels (BIO over WordPiece pieces; every piece labelled, B on the first piece of an entity): "
+             + ", ".join(cfg.get("id2label", {}).values()) + ".\n")
+
+    L.append("## Data and licences\n")
+    L.append("Only data marked `train` in `../shared/data/README.md` was used to fit weights.\n")
+    L.append("* Vocabulary and masked-LM pre-training (unlabelled): Belgian Chamber written questions 2020 NL/FR "
+             "(CC0), LibreOffice help NL/FR (MPL-2.0), Debian manpages NL/FR/DE (GPL-3+), Debian reference FR "
+             "(GPL-2+), the sentences of the train corpora below; vocabulary also from gazetteer names, streets and "
+             "places (faker/Statbel MIT, belgian-deduce LGPL-3.0). " + (f"Pre-training corpus: `{pre_corpus}`." if pre_corpus else ""))
+    L.append("* Fine-tuning (labelled; PER/LOC/ORG mapped to PERSON/LOCATION/ORGANIZATION, other types = O):")
+    for name, n_ex, n_pc in ft_stats:
+        L.append(f"  * `{name}`: {n_ex} examples, {n_pc} pieces — " + ("synthetic documents generated from the gazetteers "
+                 "(`synth.generate`, seed 1)" if name == "synthetic" else _lic(name)))
+    L.append("* Model selection: `conll2002-nl-testa` (first 1,200 sentences, research-only licence, used only "
+             "to pick the checkpoint) + synthetic dev (seed 1000). `ned.testb` was never used to choose anything.")
+    L.append("* Evaluation only: CoNLL-2002 nl testb, ICDAR nl/fr test, synthetic held-out (seed 999999).\n")
+
+    L.append("## Training\n")
+    L.append("```sh")
+    L.append("# from the project root; rebuilds everything (vocab -> pretrain -> finetune -> export -> evaluate)")
+    L.append("OPENBLAS_NUM_THREADS=2 python3 models/train/train.py --data-dir ../shared/data --out models/belner-ner")
+    L.append("```\n")
+    if info.get("command"):
+        L.append(f"This model: stages were run as `{info['command']}` after the vocabulary "
+                 "(`wordpiece.py --vocab-size 16000 --synth 0`) and pre-training "
+                 "(`pretrain.py --run runs/main --time-budget 83 --max-steps 3200`), "
+                 "which are the same settings as `train.py`'s defaults.\n")
+    if pre_last:
+        L.append(f"* Pre-training (MLM, whole-word masking, 128-piece windows, every 8th step 512): last log line `{pre_last}`"
+                 + (f"; `{pre_done}`" if pre_done else ""))
+    if ft_done:
+        L.append(f"* Fine-tuning: `{ft_done}`")
+    if fts:
+        L.append(f"* Selected checkpoint: step {fts.get('best_step')} of {fts.get('steps')} (dev mean F1 "
+                 f"{fts.get('best_score', 0):.2f}); dev history: "
+                 + ", ".join(f"{h['step']}: {h['score']:.1f}" for h in fts.get("history", [])))
+    if info.get("timings"):
+        L.append("* Stage timings (minutes, this run): " + ", ".join(f"{k} {v}" for k, v in info["timings"].items()))
+    L.append("")
+
+    L.append("## Scores\n")
+    L.append("Entity-level exact match, micro P/R/F1 per type (seqeval-style). Corpora: predictions mapped to the "
+             "original tokens; ADDRESS predictions ignored there (no ADDRESS in those corpora). Synthetic: exact "
+             "character spans. Produced by:\n")
+    L.append("```sh")
+    L.append("cd models/train && " + ev.get("command", "python3 evaluate.py --model-dir ../belner-ner")
+             .replace(os.path.abspath(md), "../belner-ner"))
+    L.append("```\n")
+    L.append(table + "\n")
+
+    L.append("## Known limitations\n")
+    L.append("* Small model trained for about two hours on two CPU cores: far below pretrained multilingual "
+             "models on CoNLL-2002 (published: BERTje 88.3, mBERT 90.9).")
+    L.append("* No Belgian administrative gold data exists; ADDRESS and the administrative style are learned "
+             "from synthetic documents only, so synthetic scores overstate real-world quality.")
+    L.append("* The labelled corpora are historic OCR newspapers (ICDAR, Europeana, HIPE), legal French (ECHR) "
+             "and Holocaust archives (EHRI): their PER/LOC/ORG conventions differ from ANNOTATION.md "
+             "(e.g. titles, generic references).")
+    L.append("* German has the least text (man pages + corpora); German subword segmentation is coarser.")
+    L.append("* Inference windows: fine-tuned on windows <= 256 pieces; keep windows <= 256 for this accuracy.")
+    L.append("* Offsets in `fixture.json` are code points; hugot reports UTF-8 byte offsets.")
+    L.append("")
+    with open(os.path.join(md, "MODEL_CARD.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(L))
+    print(f"wrote {os.path.join(md, 'MODEL_CARD.md')}")
+
+
+if __name__ == "__main__":
+    main()

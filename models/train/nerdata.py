@@ -1,0 +1,184 @@
+"""Piece-level labelling of examples, windowing, batching, and decoding of
+piece predictions back to character spans."""
+
+from __future__ import annotations
+
+import random
+from typing import List, Tuple
+
+import numpy as np
+import torch
+
+import wordpiece as W
+from data import BIO, BIO2ID
+
+WINDOW = 256  # pieces per window including [CLS] and [SEP]
+
+
+def piece_labels(offs, spans) -> List[int]:
+    """BIO id per piece: a piece belongs to a span when its start lies inside
+    it; B on the first piece of the span, I on the rest."""
+    labs = [0] * len(offs)
+    sp = sorted(spans)
+    j = 0
+    cur = None  # index of span of previous piece
+    for i, (s, e) in enumerate(offs):
+        while j < len(sp) and sp[j][1] <= s:
+            j += 1
+        if j < len(sp) and sp[j][0] <= s < sp[j][1]:
+            lab = sp[j][2]
+            if lab not in ("PERSON", "ADDRESS", "ORGANIZATION", "LOCATION"):
+                cur = None
+                continue
+            labs[i] = BIO2ID[("I-" if cur == j else "B-") + lab]
+            cur = j
+        else:
+            cur = None
+    return labs
+
+
+def windows(ids, labs, word_start, max_pieces=WINDOW - 2):
+    """Split a piece sequence into windows of <= max_pieces, cutting at word
+    starts, preferably outside entities and after sentence punctuation /
+    line breaks. Returns list of (a, b) index ranges."""
+    n = len(ids)
+    out = []
+    a = 0
+    while a < n:
+        if n - a <= max_pieces:
+            out.append((a, n))
+            break
+        best = None
+        lo = a + max_pieces // 2
+        for b in range(a + max_pieces, lo, -1):
+            if not word_start[b]:
+                continue
+            inside = labs is not None and labs[b] != 0 and BIO[labs[b]].startswith("I-")
+            if inside:
+                continue
+            best = b
+            break
+        if best is None:
+            best = a + max_pieces
+        out.append((a, best))
+        a = best
+    return out
+
+
+def encode_example(wp: W.WordPiece, ex, max_pieces=WINDOW - 2):
+    """-> list of (ids, labels) windows with [CLS]/[SEP] (labels -100 there)."""
+    ids, offs, widx = wp.encode(ex["text"], add_special=False)
+    if not ids:
+        return []
+    labs = piece_labels(offs, ex.get("spans", []))
+    ws = [True] + [widx[i] != widx[i - 1] for i in range(1, len(ids))]
+    out = []
+    for a, b in windows(ids, labs, ws, max_pieces):
+        wl = labs[a:b]
+        # a window must not start with I-: make it B-
+        if wl and BIO[wl[0]].startswith("I-"):
+            wl = [BIO2ID["B-" + BIO[wl[0]][2:]]] + wl[1:]
+        out.append(([W.CLS_ID] + ids[a:b] + [W.SEP_ID], [-100] + wl + [-100]))
+    return out
+
+
+def make_batches(items, max_tokens=4096, max_batch=64, seed=0, shuffle=True):
+    """Length-bucketed batches of (ids, labels)."""
+    rng = random.Random(seed)
+    idx = list(range(len(items)))
+    if shuffle:
+        rng.shuffle(idx)
+    # sort within chunks of 100 batches worth for bucketing
+    chunk = 2000
+    batches = []
+    for c in range(0, len(idx), chunk):
+        part = sorted(idx[c:c + chunk], key=lambda i: len(items[i][0]))
+        cur = []
+        cur_max = 0
+        for i in part:
+            L = len(items[i][0])
+            if cur and (max(cur_max, L) * (len(cur) + 1) > max_tokens or len(cur) >= max_batch):
+                batches.append(cur)
+                cur, cur_max = [], 0
+            cur.append(i)
+            cur_max = max(cur_max, L)
+        if cur:
+            batches.append(cur)
+    if shuffle:
+        rng.shuffle(batches)
+    return batches
+
+
+def collate(items, batch):
+    T = max(len(items[i][0]) for i in batch)
+    B = len(batch)
+    ids = np.zeros((B, T), dtype=np.int64)
+    labs = np.full((B, T), -100, dtype=np.int64)
+    for k, i in enumerate(batch):
+        x, y = items[i]
+        ids[k, :len(x)] = x
+        labs[k, :len(y)] = y
+    ids = torch.from_numpy(ids)
+    am = (ids != W.PAD_ID).long()
+    return ids, am, torch.zeros_like(ids), torch.from_numpy(labs)
+
+
+# ------------------------------------------------------------ prediction
+
+@torch.no_grad()
+def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
+    """Returns per text (offs, widx, label ids per piece)."""
+    model.eval()
+    encs = []
+    jobs = []  # (text idx, a, b, ids)
+    for ti, t in enumerate(texts):
+        ids, offs, widx = wp.encode(t, add_special=False)
+        encs.append((ids, offs, widx, [0] * len(ids)))
+        ws = [True] + [widx[i] != widx[i - 1] for i in range(1, len(ids))]
+        for a, b in windows(ids, None, ws, max_pieces) if ids else []:
+            jobs.append((ti, a, b, [W.CLS_ID] + ids[a:b] + [W.SEP_ID]))
+    order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][3]))
+    k = 0
+    while k < len(order):
+        T = len(jobs[order[k]][3])
+        bs = max(1, max_tokens // max(T, 1))
+        batch = order[k:k + bs]
+        T = max(len(jobs[j][3]) for j in batch)
+        x = np.zeros((len(batch), T), dtype=np.int64)
+        for r, j in enumerate(batch):
+            x[r, :len(jobs[j][3])] = jobs[j][3]
+        x = torch.from_numpy(x)
+        am = (x != 0).long()
+        pred = model(x, am, torch.zeros_like(x)).argmax(-1).numpy()
+        for r, j in enumerate(batch):
+            ti, a, b, _ = jobs[j]
+            encs[ti][3][a:b] = pred[r, 1:1 + b - a].tolist()
+        k += bs
+    return [(offs, widx, labs) for ids, offs, widx, labs in encs]
+
+
+def decode_spans(offs, widx, labs) -> List[Tuple[int, int, str]]:
+    """First-piece BIO decoding over pre-tokenizer words -> char spans."""
+    words = []  # (start, end, label)
+    for i, (s, e) in enumerate(offs):
+        if i == 0 or widx[i] != widx[i - 1]:
+            words.append([s, e, BIO[labs[i]]])
+        else:
+            words[-1][1] = e
+    spans = []
+    cur = None
+    for s, e, tag in words:
+        if tag == "O":
+            cur = None
+            continue
+        p, typ = tag[0], tag[2:]
+        if p == "I" and cur is not None and cur[2] == typ:
+            cur[1] = e
+        else:
+            cur = [s, e, typ]
+            spans.append(cur)
+    return [tuple(x) for x in spans]
+
+
+def predict_spans(model, wp, texts, **kw):
+    return [decode_spans(*r) for r in predict_pieces(model, wp, texts, **kw)]

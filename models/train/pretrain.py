@@ -1,0 +1,276 @@
+"""Masked-LM pre-training of the BERT encoder on unlabelled text.
+
+Text = ``corpora.load_text`` (parliament questions, LibreOffice help, man
+pages) + the sentences of the *train* corpora + synthetic documents.
+Everything is tokenised once and cached (``pretrain_ids.npz`` in the run dir);
+windows of ``--seq-len`` pieces are sampled per language (German is
+up-weighted), whole-word masking 15 % (80/10/10). Every ``--long-every``-th step
+uses 512-piece sequences so that all position embeddings get trained.
+
+Resumable: ``ckpt.pt`` in the run dir is written every ``--ckpt-minutes`` and at
+the end; re-running the same command continues from it. The learning-rate
+schedule follows step/max_steps (linear warm-up and decay); the time budget is
+a stop condition (``--schedule time`` makes the schedule follow it instead).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import data as D  # noqa: E402
+import wordpiece as W  # noqa: E402
+from model import BertModel, Config, save_checkpoint  # noqa: E402
+
+LANG_WEIGHTS = {"nl": 0.36, "fr": 0.32, "de": 0.32}
+
+
+def log_to(path):
+    f = open(path, "a", encoding="utf-8") if path else None
+
+    def log(*a):
+        s = time.strftime("%H:%M:%S ") + " ".join(str(x) for x in a)
+        print(s, flush=True)
+        if f:
+            f.write(s + "\n")
+            f.flush()
+    return log
+
+
+def build_corpus(wp: W.WordPiece, data_dir: str, n_synth: int, max_lines: int, log):
+    """Returns {lang: (ids uint16, word_start uint8)} with [SEP] between docs."""
+    buf = {}
+
+    def add(lang, text):
+        if lang not in LANG_WEIGHTS:
+            lang = "fr" if lang == "?" else lang
+            if lang not in LANG_WEIGHTS:
+                return
+        ids, offs, widx = wp.encode(text, add_special=False)
+        if not ids:
+            return
+        b = buf.setdefault(lang, ([], []))
+        b[0].extend(ids)
+        b[0].append(W.SEP_ID)
+        st = [1 if not wp.itos[i].startswith("##") else 0 for i in ids]
+        b[1].extend(st)
+        b[1].append(1)
+
+    t0 = time.time()
+    n = 0
+    for lang, line in D.load_text(data_dir):
+        add(lang, line)
+        n += 1
+        if max_lines and n >= max_lines:
+            break
+        if n % 50000 == 0:
+            log(f"pretrain: tokenised {n} lines ({time.time()-t0:.0f}s)")
+    for name in D.train_sets():
+        try:
+            exs = D.load(name, data_dir)
+        except Exception as e:
+            log(f"pretrain: skip corpus {name}: {e}")
+            continue
+        if max_lines:
+            exs = exs[:max_lines]
+        for ex in exs:
+            add(ex.get("lang", "?"), ex["text"])
+    if n_synth:
+        for ex in D.generate(n_synth, 11, data_dir):
+            add(ex.get("lang", "?"), ex["text"])
+    out = {}
+    for lang, (ids, st) in buf.items():
+        out[lang] = (np.asarray(ids, dtype=np.uint16), np.asarray(st, dtype=np.uint8))
+    log("pretrain: corpus pieces " + ", ".join(f"{l}={len(v[0])}" for l, v in out.items())
+        + f" ({time.time()-t0:.0f}s)")
+    return out
+
+
+class Batcher:
+    def __init__(self, corpus, vocab_size, seed, mask_prob=0.15):
+        self.corpus = corpus
+        self.langs = [l for l in LANG_WEIGHTS if l in corpus and len(corpus[l][0]) > 600]
+        w = np.array([LANG_WEIGHTS[l] for l in self.langs])
+        self.w = w / w.sum()
+        self.rng = np.random.default_rng(seed)
+        self.V = vocab_size
+        self.mask_prob = mask_prob
+
+    def batch(self, B, T):
+        n = T - 2
+        ids = np.zeros((B, T), dtype=np.int64)
+        st = np.zeros((B, T), dtype=np.uint8)
+        for b in range(B):
+            lang = self.langs[self.rng.choice(len(self.langs), p=self.w)]
+            arr, starts = self.corpus[lang]
+            L = len(arr)
+            s = int(self.rng.integers(0, max(1, L - n)))
+            # begin on a word start
+            k = 0
+            while s + k < L - 1 and starts[s + k] == 0 and k < 20:
+                k += 1
+            s += k
+            seg = arr[s:s + n]
+            ids[b, 0] = W.CLS_ID
+            ids[b, 1:1 + len(seg)] = seg
+            ids[b, 1 + len(seg)] = W.SEP_ID
+            st[b, 1:1 + len(seg)] = starts[s:s + n]
+        # whole-word masking
+        labels = np.full((B, T), -100, dtype=np.int64)
+        inp = ids.copy()
+        word_id = np.cumsum(st, axis=1)  # same id for pieces of one word
+        special = (ids == W.CLS_ID) | (ids == W.SEP_ID) | (ids == W.PAD_ID)
+        for b in range(B):
+            nw = int(word_id[b].max())
+            chosen = self.rng.random(nw + 1) < self.mask_prob
+            chosen[0] = False
+            m = chosen[word_id[b]] & ~special[b]
+            if not m.any():
+                cand = np.where(~special[b])[0]
+                m[cand[int(self.rng.integers(len(cand)))]] = True
+            labels[b, m] = ids[b, m]
+            r = self.rng.random(T)
+            inp[b, m & (r < 0.8)] = W.MASK_ID
+            rnd = m & (r >= 0.8) & (r < 0.9)
+            inp[b, rnd] = self.rng.integers(5, self.V, rnd.sum())
+        am = (ids != W.PAD_ID).astype(np.int64)
+        return torch.from_numpy(inp), torch.from_numpy(am), torch.from_numpy(labels)
+
+
+def lr_at(progress, base, warm):
+    if progress < warm:
+        return base * progress / warm
+    return base * max(0.0, (1 - progress) / (1 - warm)) + base * 0.02
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data-dir", default=D.default_data_dir())
+    ap.add_argument("--run", required=True, help="run directory (vocab.txt must be there)")
+    ap.add_argument("--layers", type=int, default=4)
+    ap.add_argument("--hidden", type=int, default=256)
+    ap.add_argument("--heads", type=int, default=4)
+    ap.add_argument("--ff", type=int, default=1024)
+    ap.add_argument("--max-pos", type=int, default=512)
+    ap.add_argument("--seq-len", type=int, default=128)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--long-every", type=int, default=8, help="every n-th step uses 512-piece sequences (0: never)")
+    ap.add_argument("--lr", type=float, default=5e-4)
+    ap.add_argument("--warmup", type=float, default=0.04)
+    ap.add_argument("--max-steps", type=int, default=100000)
+    ap.add_argument("--time-budget", type=float, default=60.0, help="minutes (stop condition)")
+    ap.add_argument("--schedule", choices=["steps", "time"], default="steps")
+    ap.add_argument("--ckpt-minutes", type=float, default=5.0)
+    ap.add_argument("--synth", type=int, default=2000)
+    ap.add_argument("--max-lines", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--log-every", type=int, default=20)
+    a = ap.parse_args(argv)
+
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    os.makedirs(a.run, exist_ok=True)
+    log = log_to(os.path.join(a.run, "pretrain.log"))
+    wp = W.WordPiece.load(os.path.join(a.run, "vocab.txt"))
+
+    cache = os.path.join(a.run, "pretrain_ids.npz")
+    if os.path.exists(cache):
+        z = np.load(cache)
+        corpus = {k[:-4]: (z[k], z[k[:-4] + "_st"]) for k in z.files if k.endswith("_ids")}
+        log("pretrain: corpus from cache " + ", ".join(f"{l}={len(v[0])}" for l, v in corpus.items()))
+    else:
+        corpus = build_corpus(wp, a.data_dir, a.synth, a.max_lines, log)
+        np.savez(cache, **{f"{l}_ids": v[0] for l, v in corpus.items()},
+                 **{f"{l}_st": v[1] for l, v in corpus.items()})
+
+    ckpt = os.path.join(a.run, "ckpt.pt")
+    if os.path.exists(ckpt):
+        d = torch.load(ckpt, map_location="cpu")
+        c = Config.from_json(d["config"])
+        model = BertModel(c)
+        model.load_state_dict(d["model"])
+        step, elapsed = d["step"], d["elapsed"]
+        log(f"pretrain: resumed at step {step}, {elapsed/60:.1f} min done")
+    else:
+        c = Config(vocab_size=len(wp), hidden_size=a.hidden, num_hidden_layers=a.layers,
+                   num_attention_heads=a.heads, intermediate_size=a.ff,
+                   max_position_embeddings=a.max_pos)
+        model = BertModel(c)
+        d = None
+        step, elapsed = 0, 0.0
+    nparams = sum(p.numel() for p in model.parameters())
+    log(f"pretrain: config {c.to_json()} params {nparams/1e6:.2f}M")
+    no_decay = [p for n, p in model.named_parameters() if n.endswith("bias") or "ln" in n or "LayerNorm" in n]
+    decay = [p for n, p in model.named_parameters() if not (n.endswith("bias") or "ln" in n or "LayerNorm" in n)]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01},
+                             {"params": no_decay, "weight_decay": 0.0}], lr=a.lr, betas=(0.9, 0.98), eps=1e-6)
+    if d is not None and "opt" in d:
+        opt.load_state_dict(d["opt"])
+    batcher = Batcher(corpus, c.vocab_size, a.seed + step)
+    model.train()
+    budget = a.time_budget * 60
+    t_start = time.time() - elapsed
+    last_ckpt = time.time()
+    win_tok, win_t, win_loss, win_acc, win_n = 0, time.time(), 0.0, 0.0, 0
+    while True:
+        elapsed = time.time() - t_start
+        if step >= a.max_steps or elapsed >= budget:
+            break
+        # the LR schedule follows steps (CPU may be shared: wall time is a stop
+        # condition only); --schedule time makes it follow the time budget
+        progress = step / a.max_steps if a.schedule == "steps" else max(step / a.max_steps, elapsed / budget)
+        lr = lr_at(progress, a.lr, a.warmup)
+        for g in opt.param_groups:
+            g["lr"] = lr
+        if a.long_every and step % a.long_every == a.long_every - 1:
+            T = min(512, c.max_position_embeddings)
+            B = max(1, a.batch * a.seq_len // T)
+        else:
+            T, B = a.seq_len, a.batch
+        inp, am, labels = batcher.batch(B, T)
+        tt = torch.zeros_like(inp)
+        h = model.bert(inp, am, tt)
+        sel = labels != -100
+        logits = model.mlm_logits(h[sel])
+        tgt = labels[sel]
+        loss = F.cross_entropy(logits, tgt)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        win_tok += B * T
+        win_loss += loss.item()
+        win_acc += (logits.argmax(-1) == tgt).float().mean().item()
+        win_n += 1
+        if step % a.log_every == 0:
+            now = time.time()
+            tps = win_tok / (now - win_t)
+            el = now - t_start
+            eta = max(0.0, min(budget - el, (a.max_steps - step) * (now - win_t) / win_n))
+            log(f"step {step} loss {win_loss/win_n:.4f} mlm_acc {win_acc/win_n:.3f} lr {lr:.2e} "
+                f"tok/s {tps:.0f} elapsed {el/60:.1f}m ETA {eta/60:.1f}m")
+            win_tok, win_t, win_loss, win_acc, win_n = 0, now, 0.0, 0.0, 0
+        if time.time() - last_ckpt > a.ckpt_minutes * 60:
+            save_checkpoint(ckpt, model, opt, {"step": step, "elapsed": time.time() - t_start})
+            last_ckpt = time.time()
+            log(f"pretrain: checkpoint step {step}")
+    save_checkpoint(ckpt, model, opt, {"step": step, "elapsed": time.time() - t_start})
+    save_checkpoint(os.path.join(a.run, "pretrained.pt"), model, None, {"step": step})
+    log(f"pretrain: done, step {step}, {(time.time()-t_start)/60:.1f} min")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+"""Tests for the training data: corpus readers and the synthetic generator.
+
+    cd models/train && /usr/bin/python3 -m unittest test_data -v
+
+Corpus tests need ../shared/data (relative to the project root, i.e.
+../../../shared/data from here, or $BELNER_DATA); they are skipped with a
+message when a file is missing.
+"""
+
+import os
+import re
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import corpora  # noqa: E402
+import synth  # noqa: E402
+
+
+def _data_dir():
+    for d in (os.environ.get("BELNER_DATA"), os.path.join(HERE, "..", "..", "..", "shared", "data"),
+              "../shared/data", "/work/shared/data"):
+        if d and os.path.isdir(os.path.join(d, "ner")):
+            return d
+    return os.path.join(HERE, "..", "..", "..", "shared", "data")
+
+
+DATA = _data_dir()
+LABELS = {"PERSON", "ADDRESS", "ORGANIZATION", "LOCATION"}
+TITLE_RE = re.compile(r"(?i)(^|\s)(de heer|dhr\.|mevrouw|mevr\.|meneer|mme\.?|madame|monsieur|mlle|herr|herrn|frau"
+                      r"|dr\.|ma[iî]tre|notaris|schepen|notaire|notar|fam\.|familie|famille|burgemeester|bourgmestre"
+                      r"|bürgermeister|schöffe|échevin|docteur|dokter)(\s|$)")
+LABEL_RE = re.compile(r"(?i)\b(naam|voornaam|adres|nom|prénom|adresse|vorname|anschrift|insz|niss|iban|tel\.|tél\.)\s*:")
+
+
+def check_example(tc, ex, strict_words=True):
+    t = ex["text"]
+    tc.assertIsInstance(t, str)
+    tc.assertIn(ex["lang"], ("nl", "fr", "de"))
+    prev = 0
+    for s, e, lab in ex["spans"]:
+        tc.assertIn(lab, LABELS)
+        tc.assertTrue(0 <= s < e <= len(t), (s, e, len(t)))
+        tc.assertGreaterEqual(s, prev, "spans overlap or unsorted")
+        seg = t[s:e]
+        tc.assertEqual(seg, seg.strip(), "span with surrounding whitespace: %r" % seg)
+        if strict_words:
+            if lab == "PERSON":
+                tc.assertIsNone(TITLE_RE.search(seg), "title inside PERSON: %r" % seg)
+                tc.assertNotIn("@", seg)
+            tc.assertIsNone(LABEL_RE.search(seg), "label word inside span: %r" % seg)
+            if lab == "ADDRESS":
+                tc.assertRegex(seg, r"\d", "ADDRESS without digit: %r" % seg)
+        prev = e
+
+
+class TestSynth(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.isdir(os.path.join(DATA, "gazetteers")):
+            raise unittest.SkipTest("gazetteers missing under %s" % DATA)
+        cls.docs = []
+        for seed in (1, 2, 3, 42):
+            cls.docs += synth.generate(250, seed, DATA)
+
+    def test_conventions(self):
+        for ex in self.docs:
+            check_example(self, ex)
+
+    def test_all_langs_kinds_labels(self):
+        langs = {d["lang"] for d in self.docs}
+        self.assertEqual(langs, {"nl", "fr", "de"})
+        kinds = {d["kind"] for d in self.docs}
+        self.assertEqual(kinds, {k for k, _, _ in synth.KINDS})
+        labs = {l for d in self.docs for _, _, l in d["spans"]}
+        self.assertEqual(labs, LABELS)
+        for lang in ("nl", "fr", "de"):
+            sub = [d for d in self.docs if d["lang"] == lang]
+            labs = {l for d in sub for _, _, l in d["spans"]}
+            self.assertEqual(labs, LABELS, lang)
+
+    def test_one_lang(self):
+        docs = synth.generate(30, 5, DATA, langs=("de",))
+        self.assertTrue(all(d["lang"] == "de" for d in docs))
+        for ex in docs:
+            check_example(self, ex)
+
+    def test_determinism(self):
+        a = synth.generate(40, 11, DATA)
+        b = synth.generate(40, 11, DATA)
+        c = synth.generate(40, 12, DATA)
+        self.assertEqual(a, b)
+        self.assertNotEqual([d["text"] for d in a], [d["text"] for d in c])
+
+    def test_multiline_address_and_crlf(self):
+        multi = [s for d in self.docs for s in d["spans"] if s[2] == "ADDRESS" and "\n" in d["text"][s[0]:s[1]]]
+        self.assertGreater(len(multi), 50)
+        crlf = [d for d in self.docs if "\r\n" in d["text"]]
+        self.assertGreater(len(crlf), 10)
+        for d in crlf:
+            check_example(self, d)
+
+    def test_titles_outside_person(self):
+        # a title directly before a PERSON span is common and stays outside it
+        n = 0
+        for d in self.docs:
+            for s, e, l in d["spans"]:
+                if l == "PERSON" and re.search(r"(?i)(heer|mevrouw|Madame|Monsieur|Mme|Herr|Frau|Dr\.) $", d["text"][max(0, s - 12):s]):
+                    n += 1
+        self.assertGreater(n, 100)
+
+    def test_no_org_acronym_merged(self):
+        pairs = [(f, a) for tab in (synth.PUBLIC, synth.MUTUALITIES, synth.UNIONS) for v in tab.values()
+                 for f, a in v if a]
+        n_acr = 0
+        for d in self.docs:
+            segs = [d["text"][s:e] for s, e, l in d["spans"] if l == "ORGANIZATION"]
+            for seg in segs:
+                for f, a in pairs:
+                    self.assertNotIn("%s (%s)" % (f, a), seg)
+            n_acr += sum(1 for f, a in pairs if a in segs and f in segs)
+        self.assertGreater(n_acr, 10, "full name + acronym pairs as two spans")
+
+    def test_speed(self):
+        import time
+        t = time.time()
+        synth.generate(400, 99, DATA)
+        self.assertLess(time.time() - t, 2.0, "generation slower than 200 docs/s")
+
+    def test_cli(self):
+        with tempfile.TemporaryDirectory() as td:
+            out = os.path.join(td, "x.jsonl")
+            synth.main(["--n", "3", "--seed", "1", "--data-dir", DATA, "--out", out])
+            import json
+            with open(out, encoding="utf-8") as f:
+                rows = [json.loads(l) for l in f]
+            self.assertEqual(len(rows), 3)
+            self.assertEqual(rows, synth.generate(3, 1, DATA))
+
+
+class TestDecode(unittest.TestCase):
+    def spans(self, toks, tags):
+        text, offs, spans = corpora.decode(toks, tags)
+        return [(text[s:e], l) for s, e, l in spans], text, offs
+
+    def test_iob2(self):
+        toks = "Jan Peeters woont in Sint - Niklaas bij KBC .".split()
+        tags = ["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "I-LOC", "O", "B-ORG", "O"]
+        sp, text, offs = self.spans(toks, tags)
+        self.assertEqual(sp, [("Jan Peeters", "PERSON"), ("Sint - Niklaas", "LOCATION"), ("KBC", "ORGANIZATION")])
+        self.assertEqual(text, " ".join(toks))
+        self.assertEqual([text[s:e] for s, e in offs], toks)
+
+    def test_iob2_adjacent(self):
+        sp, _, _ = self.spans(["Jan", "Marie", "Gent"], ["B-PER", "B-PER", "B-LOC"])
+        self.assertEqual(sp, [("Jan", "PERSON"), ("Marie", "PERSON"), ("Gent", "LOCATION")])
+
+    def test_iob1(self):
+        # IOB1: I- starts an entity; B- only between two adjacent same-type entities
+        toks = ["Heer", "Jan", "Peeters", "Marie", "Claes", "te", "Brussel", "Gent", "."]
+        tags = ["O", "I-PER", "I-PER", "B-PER", "I-PER", "O", "I-LOC", "I-ORG", "O"]
+        sp, _, _ = self.spans(toks, tags)
+        self.assertEqual(sp, [("Jan Peeters", "PERSON"), ("Marie Claes", "PERSON"), ("Brussel", "LOCATION"),
+                              ("Gent", "ORGANIZATION")])
+
+    def test_type_mapping(self):
+        toks = ["Anne", "Frank", "Auschwitz", "Lodz", "ORG", "1942", "Mars", "x"]
+        tags = ["B-PERS", "I-PERS", "B-CAMP", "B-GHETTO", "B-org", "B-DATE", "B-MISC", "B-pers"]
+        sp, _, _ = self.spans(toks, tags)
+        self.assertEqual(sp, [("Anne Frank", "PERSON"), ("Auschwitz", "LOCATION"), ("Lodz", "LOCATION"),
+                              ("ORG", "ORGANIZATION"), ("x", "PERSON")])
+
+    def test_misc_breaks_entity(self):
+        sp, _, _ = self.spans(["A", "B", "C"], ["B-PER", "I-MISC", "I-PER"])
+        self.assertEqual(sp, [("A", "PERSON"), ("C", "PERSON")])
+
+    def test_junk_tag(self):
+        self.assertIsNone(corpora.parse_tag("F_SBB_00001_18800101_009_001_0_003"))
+        self.assertIsNone(corpora.parse_tag("des"))
+        self.assertEqual(corpora.parse_tag("B-PEr"), ("B", "PERSON"))
+
+    def test_europeana_reader(self):
+        with tempfile.TemporaryDirectory() as td:
+            p = os.path.join(td, "x.bio")
+            with open(p, "w", encoding="utf-8") as f:
+                f.write("# file:\t\tF_X\nHerr O\nMeier B-PER\nwohnt O\njunkline\nin O\nBerlin B-LOC\n. O\n"
+                        "# tel url:\thttp://x\nDie Böhminger O\nKaiser I-PER\n! O\n")
+            sents = corpora._read_europeana(p)
+            self.assertEqual(len(sents), 2)
+            self.assertEqual([t for t, _ in sents[0]], ["Herr", "Meier", "wohnt", "in", "Berlin", "."])
+
+
+# ---------------------------------------------------------------- real corpora
+
+# expected (PER, LOC, ORG) from ner_counts.tsv (LOC includes CAMP/GHETTO for EHRI)
+EXPECTED = {
+    "conll2002-nl-train": (4716, 3208, 2082),
+    "conll2002-nl-testa": (703, 479, 686),
+    "conll2002-nl-testb": (1098, 774, 882),
+    "icdar-nl-train": (2099, 3160, 406), "icdar-nl-dev": (510, 395, 63), "icdar-nl-test": (482, 458, 69),
+    "icdar-fr-train": (3749, 3244, 1096), "icdar-fr-dev": (404, 353, 127), "icdar-fr-test": (223, 655, 127),
+    "europeana-de": (2849 + 1620 + 641, 3470 + 1624 + 922, 1160 + 99 + 243),
+    "europeana-nl": (2358, 4127, 618), "europeana-fr": (4277, 4261, 1348),
+    "echr-fr-train": (752, 350, 476), "echr-fr-dev": (83, 35, 77), "echr-fr-test": (110, 32, 54),
+    "ehri-de": (2515, 3589 + 396 + 202, 870),
+    "hipe-newseye-de-dev": (149, 263, 124), "hipe-newseye-fr-test": (1025, 1112, 360),
+    "hipe-sonar-de-dev": (216, 300, 139), "hipe-ajmc-de-train": (620, 31, 0), "hipe-ajmc-fr-train": (577, 15, 0),
+    "hipe-hipe2020-de-train": (1302, 1741, 362), "hipe-letemps-fr-dev": (314, 519, 41),
+    "wikineural-nl-val": (4241, 7013, 1337), "wikineural-fr-test": (6223, 9814, 3505),
+    "wikineural-de-val": (5959, 5427, 3916),
+    "wikiann-nl-val": (4754, 4835, 3943), "wikiann-de-test": (4750, 4961, 4157),
+}
+
+
+class TestCorpora(unittest.TestCase):
+    def _load(self, name):
+        paths = corpora.corpus_paths(name, DATA)
+        missing = [p for p in paths if not os.path.exists(p)]
+        if missing:
+            self.skipTest("corpus file missing: %s" % ", ".join(missing))
+        return corpora.load(name, DATA)
+
+    def test_counts(self):
+        for name, (per, loc, org) in EXPECTED.items():
+            with self.subTest(corpus=name):
+                exs = self._load(name)
+                c = corpora.counts(exs)
+                for lab, exp in (("PERSON", per), ("LOCATION", loc), ("ORGANIZATION", org)):
+                    got = c.get(lab, 0)
+                    self.assertLessEqual(abs(got - exp), max(3, 0.03 * exp), "%s %s: %d vs %d" % (name, lab, got, exp))
+
+    def test_examples_valid(self):
+        for name in ("icdar-nl-dev", "europeana-de-dev", "hipe-sonar-de-dev", "echr-fr-dev", "ehri-nl"):
+            with self.subTest(corpus=name):
+                for ex in self._load(name):
+                    check_example(self, ex, strict_words=False)
+                    self.assertEqual(ex["source"], name)
+                    for s, e in ex["tokens"]:
+                        self.assertTrue(ex["text"][s:e] and ex["text"][s:e] == ex["text"][s:e].strip())
+                    starts = {s for s, _ in ex["tokens"]}
+                    ends = {e for _, e in ex["tokens"]}
+                    for s, e, _ in ex["spans"]:
+                        self.assertIn(s, starts)
+                        self.assertIn(e, ends)
+
+    def test_europeana_split(self):
+        full = self._load("europeana-de")
+        tr = self._load("europeana-de-train")
+        dv = self._load("europeana-de-dev")
+        self.assertEqual(len(tr) + len(dv), len(full))
+        self.assertTrue(0.05 < len(dv) / len(full) < 0.15)
+        self.assertTrue(max(len(e["tokens"]) for e in full) <= corpora.MAX_TOKENS + 5)
+        self.assertFalse({e["text"] for e in dv} & {e["text"] for e in tr} - {"."})
+
+    def test_sets(self):
+        for n in corpora.TRAIN_SETS + corpora.EVAL_SETS + corpora.DEV_SETS + corpora.TEST_SETS:
+            self.assertIn(n, corpora.NAMES)
+        self.assertFalse(set(corpora.TRAIN_SETS) & set(corpora.EVAL_SETS))
+        for n in corpora.TRAIN_SETS:
+            self.assertFalse(n.startswith(("conll", "wiki", "hipe-hipe2020", "hipe-letemps")), n)
+
+    def test_load_text(self):
+        if not os.path.isdir(os.path.join(DATA, "text")):
+            self.skipTest("text/ missing")
+        langs = set()
+        for i, (lang, line) in enumerate(corpora.load_text(DATA)):
+            self.assertIn(lang, ("nl", "fr", "de"))
+            self.assertTrue(line.strip())
+            langs.add(lang)
+            if len(langs) == 3:
+                break
+        files = corpora.text_files(DATA)
+        self.assertEqual({l for l, _ in files}, {"nl", "fr", "de"})
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,168 @@
+"""Tests of the training recipe.
+
+    cd models/train && python3 -m unittest test_recipe -v
+
+``RecipeSmokeTest`` runs ``train.py --smoke`` into a temporary directory
+(about a minute; needs ../shared/data or BELNER_DATA_DIR) and checks the model
+directory the Go side consumes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import wordpiece as W  # noqa: E402
+
+import data as D  # noqa: E402
+
+DATA_DIR = D.default_data_dir()
+
+
+def tiny_vocab():
+    words = ["Co", "##ör", "##din", "##atie", "Mü", "##ller", "€", "##25", "##0", "d", "'", "Har",
+             "##veng", "van", "de", ",", ".", "Gent", "Straße", "Stra", "##ße"]
+    v = list(W.SPECIALS)
+    for ch in W.ALWAYS_CHARS:
+        v += [ch, "##" + ch]
+    for t in words:
+        if t not in v:
+            v.append(t)
+    return W.WordPiece(v)
+
+
+class WordPieceTest(unittest.TestCase):
+    def setUp(self):
+        self.wp = tiny_vocab()
+
+    def test_accented_words(self):
+        self.assertEqual(self.wp.tokens("Coördinatie"), ["Co", "##ör", "##din", "##atie"])
+        self.assertEqual(self.wp.tokens("Müller"), ["Mü", "##ller"])
+        self.assertEqual(self.wp.tokens("€250"), ["€", "##25", "##0"])  # € is a symbol, not punctuation
+        self.assertEqual(self.wp.tokens("d'Harveng"), ["d", "'", "Har", "##veng"])
+        self.assertEqual(self.wp.tokens("Straße"), ["Straße"])
+
+    def test_offsets_are_code_points(self):
+        text = "Coördinatie van d'Harveng, Müller €250."
+        ids, offs, widx = self.wp.encode(text)
+        self.assertEqual(ids[0], W.CLS_ID)
+        self.assertEqual(ids[-1], W.SEP_ID)
+        pieces = [self.wp.itos[i] for i in ids[1:-1]]
+        for p, (s, e) in zip(pieces, offs[1:-1]):
+            self.assertEqual(text[s:e], p[2:] if p.startswith("##") else p)
+
+    def test_normalizer(self):
+        # controls removed (soft hyphen is Cf), NBSP and tabs are whitespace,
+        # punctuation isolated, unknown character -> the whole word is [UNK]
+        words = [w for w, _, _ in W.pre_tokenize("Co\u00adördinatie\u00a0van\tde (Gent).")]
+        self.assertEqual(words, ["Coördinatie", "van", "de", "(", "Gent", ")", "."])
+        ids, offs, _ = self.wp.encode("Co\u00adördinatie", add_special=False)
+        self.assertEqual(offs[0], (0, 2))
+        self.assertEqual(offs[1], (3, 5))
+        self.assertEqual(self.wp.encode("Gent\u4e00x", add_special=False)[0][1], W.UNK_ID)
+        self.assertEqual(self.wp.tokens("x\U0001F600y"), ["[UNK]"])
+
+    def test_tokenizer_json(self):
+        tj = self.wp.tokenizer_json()
+        self.assertEqual(tj["model"]["type"], "WordPiece")
+        self.assertEqual(tj["model"]["unk_token"], "[UNK]")
+        self.assertEqual(tj["model"]["continuing_subword_prefix"], "##")
+        self.assertEqual(tj["model"]["max_input_chars_per_word"], 100)
+        self.assertEqual(tj["normalizer"], {"type": "BertNormalizer", "clean_text": True,
+                                            "handle_chinese_chars": True, "strip_accents": False,
+                                            "lowercase": False})
+        self.assertEqual(tj["pre_tokenizer"]["type"], "BertPreTokenizer")
+        self.assertEqual(tj["post_processor"]["type"], "TemplateProcessing")
+        self.assertEqual([a["content"] for a in tj["added_tokens"]], W.SPECIALS)
+        self.assertEqual([a["id"] for a in tj["added_tokens"]], [0, 1, 2, 3, 4])
+        self.assertEqual(tj["decoder"]["type"], "WordPiece")
+
+
+class LabelTest(unittest.TestCase):
+    def test_piece_labels_and_decode(self):
+        import nerdata as N
+        from data import BIO
+        wp = tiny_vocab()
+        text = "van d'Harveng, Gent."
+        spans = [[4, 13, "PERSON"], [15, 19, "LOCATION"]]
+        ids, offs, widx = wp.encode(text, add_special=False)
+        labs = N.piece_labels(offs, spans)
+        self.assertEqual([BIO[x] for x in labs],
+                         ["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-LOCATION", "O"])
+        self.assertEqual(N.decode_spans(offs, widx, labs), [(4, 13, "PERSON"), (15, 19, "LOCATION")])
+
+
+@unittest.skipUnless(os.path.isdir(DATA_DIR), "shared data not available")
+class RecipeSmokeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        import train
+        cls.tmp = tempfile.mkdtemp(prefix="belner-smoke-")
+        cls.out = os.path.join(cls.tmp, "model")
+        cls.run_dir = os.path.join(cls.tmp, "run")
+        train.main(["--smoke", "--data-dir", DATA_DIR, "--out", cls.out, "--run", cls.run_dir])
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_files(self):
+        for f in ["model.onnx", "tokenizer.json", "config.json", "vocab.txt", "fixture.json",
+                  "special_tokens_map.json", "tokenizer_config.json", "eval.json", "eval.md"]:
+            self.assertTrue(os.path.exists(os.path.join(self.out, f)), f)
+
+    def test_config(self):
+        from data import BIO
+        with open(os.path.join(self.out, "config.json")) as f:
+            cfg = json.load(f)
+        self.assertEqual(cfg["model_type"], "bert")
+        self.assertEqual(cfg["architectures"], ["BertForTokenClassification"])
+        self.assertEqual([cfg["id2label"][str(i)] for i in range(len(BIO))], BIO)
+        self.assertEqual(cfg["label2id"], {l: i for i, l in enumerate(BIO)})
+        for k in ["max_position_embeddings", "hidden_size", "num_hidden_layers", "num_attention_heads",
+                  "intermediate_size", "vocab_size", "type_vocab_size", "pad_token_id"]:
+            self.assertIn(k, cfg)
+
+    def test_tokenizer_json(self):
+        with open(os.path.join(self.out, "tokenizer.json"), encoding="utf-8") as f:
+            tj = json.load(f)
+        with open(os.path.join(self.out, "config.json")) as f:
+            cfg = json.load(f)
+        self.assertEqual(tj["model"]["type"], "WordPiece")
+        self.assertEqual(len(tj["model"]["vocab"]), cfg["vocab_size"])
+        self.assertEqual(tj["model"]["vocab"]["[PAD]"], 0)
+        self.assertEqual(tj["model"]["vocab"]["[MASK]"], 4)
+        self.assertEqual(tj["normalizer"]["type"], "BertNormalizer")
+        self.assertEqual(tj["pre_tokenizer"]["type"], "BertPreTokenizer")
+
+    def test_onnx(self):
+        import numpy as np
+        import onnx
+        import export
+        import onnx_check
+        m = onnx.load(os.path.join(self.out, "model.onnx"))
+        onnx.checker.check_model(m)
+        self.assertEqual([i.name for i in m.graph.input], ["input_ids", "attention_mask", "token_type_ids"])
+        self.assertEqual([o.name for o in m.graph.output], ["logits"])
+        self.assertTrue(set(export.op_types(m)) <= export.ALLOWED_OPS, export.op_types(m))
+        self.assertLess(onnx_check.check_dir(self.out), 1e-3)
+        ids = np.array([[2, 10, 11, 12, 3]], dtype=np.int64)
+        out = onnx_check.run(m, {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                                 "token_type_ids": np.zeros_like(ids)})["logits"]
+        self.assertEqual(out.shape, (1, 5, 9))
+
+    def test_onnx_weights_roundtrip(self):
+        from onnx_weights import load_from_onnx
+        m = load_from_onnx(os.path.join(self.out, "model.onnx"), os.path.join(self.out, "config.json"))
+        self.assertEqual(m.c.num_labels, 9)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,135 @@
+"""Rebuild the shipped NER model end to end:
+
+    vocab -> MLM pre-training -> fine-tuning -> ONNX export -> checks -> evaluation
+
+    python3 models/train/train.py --data-dir ../shared/data --out models/belner-ner
+    python3 models/train/train.py --smoke --out /tmp/belner-smoke      # < 2 minutes
+
+Intermediate files (vocab, token cache, checkpoints, logs) go to ``--run``
+(default ``models/train/runs/<name>``, gitignored; a temporary directory with
+``--smoke``). Each stage is skipped when its output already exists in the run
+dir, so an interrupted build continues where it stopped (pre-training also
+resumes from its last checkpoint). ``--steps`` selects stages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
+
+import torch  # noqa: E402
+
+import data as D  # noqa: E402
+import evaluate as E  # noqa: E402
+import export as X  # noqa: E402
+import finetune as FT  # noqa: E402
+import onnx_check  # noqa: E402
+import pretrain as PT  # noqa: E402
+import wordpiece as W  # noqa: E402
+from model import load_checkpoint  # noqa: E402
+
+STEPS = ["vocab", "pretrain", "finetune", "export", "evaluate", "card"]
+
+# the shipped model: vocab built without synthetic docs (the generator was a
+# stub then), pre-training 83 min / <= 3200 steps, fine-tuning 40 min / <= 2200 steps
+FULL = dict(vocab_size=16000, vocab_synth=0, max_lines=0,
+            model=["--layers", "4", "--hidden", "256", "--heads", "4", "--ff", "1024"],
+            pretrain=["--time-budget", "83", "--max-steps", "3200", "--synth", "2000"],
+            finetune=["--time-budget", "40", "--max-steps", "2200", "--synth", "8000"],
+            evaluate=[])
+SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
+             model=["--layers", "2", "--hidden", "64", "--heads", "2", "--ff", "128"],
+             pretrain=["--time-budget", "0.4", "--max-steps", "20", "--synth", "20", "--max-lines", "300",
+                       "--batch", "8", "--long-every", "4", "--log-every", "10"],
+             finetune=["--time-budget", "0.4", "--max-steps", "20", "--synth", "60", "--max-per-corpus", "100",
+                       "--dev-testa", "100", "--dev-synth", "20", "--eval-every", "10", "--log-every", "10"],
+             evaluate=["--limit", "100", "--n-synth", "30"])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data-dir", default=D.default_data_dir())
+    ap.add_argument("--out", default=None, help="model directory (default models/belner-ner; required with --smoke)")
+    ap.add_argument("--run", default=None, help="run directory for intermediate files")
+    ap.add_argument("--smoke", action="store_true", help="tiny end-to-end run (< 2 min)")
+    ap.add_argument("--steps", default=",".join(STEPS))
+    ap.add_argument("--opset", type=int, default=17)
+    a = ap.parse_args(argv)
+
+    P = SMOKE if a.smoke else FULL
+    if a.smoke and not a.out:
+        ap.error("--smoke needs --out")
+    out = a.out or os.path.normpath(os.path.join(HERE, "../belner-ner"))
+    run = a.run or (tempfile.mkdtemp(prefix="belner-smoke-run-") if a.smoke
+                    else os.path.join(HERE, "runs", "main"))
+    os.makedirs(run, exist_ok=True)
+    os.makedirs(out, exist_ok=True)
+    steps = a.steps.split(",")
+    log = PT.log_to(os.path.join(run, "train.log"))
+    timings = {}
+    t_all = time.time()
+    log(f"train: data {a.data_dir} run {run} out {out} smoke {a.smoke}")
+
+    vocab = os.path.join(run, "vocab.txt")
+    if "vocab" in steps and not os.path.exists(vocab):
+        t0 = time.time()
+        wp = W.build_from_data(a.data_dir, P["vocab_size"], P["vocab_synth"], P["max_lines"], log=log)
+        wp.save_vocab(vocab)
+        timings["vocab_min"] = (time.time() - t0) / 60
+
+    pre = os.path.join(run, "pretrained.pt")
+    if "pretrain" in steps and not os.path.exists(pre):
+        t0 = time.time()
+        PT.main(["--run", run, "--data-dir", a.data_dir] + P["model"] + P["pretrain"])
+        timings["pretrain_min"] = (time.time() - t0) / 60
+
+    ft = os.path.join(run, "finetuned.pt")
+    if "finetune" in steps and not os.path.exists(ft):
+        t0 = time.time()
+        FT.main(["--run", run, "--data-dir", a.data_dir, "--init", pre] + P["finetune"])
+        timings["finetune_min"] = (time.time() - t0) / 60
+
+    if "export" in steps:
+        t0 = time.time()
+        torch.set_num_threads(1)
+        model, d = load_checkpoint(ft)
+        wp = W.WordPiece.load(vocab)
+        X.export(model, wp, out, a.opset, extra_meta={"belner.step": d.get("step"),
+                                                      "belner.dev_score": d.get("dev_score")}, log=log)
+        diff = onnx_check.check_dir(out)
+        log(f"train: ONNX graph (numpy interpreter) vs torch max |diff| {diff:.2e}")
+        timings["export_min"] = (time.time() - t0) / 60
+
+    if "evaluate" in steps:
+        t0 = time.time()
+        E.main(["--model-dir", out, "--data-dir", a.data_dir] + P["evaluate"])
+        timings["evaluate_min"] = (time.time() - t0) / 60
+
+    timings["total_min"] = (time.time() - t_all) / 60
+    info_path = os.path.join(out, "train_info.json")
+    info = {}
+    if os.path.exists(info_path):
+        with open(info_path) as f:
+            info = json.load(f)
+    info.update({"smoke": a.smoke, "run": run, "data_dir": a.data_dir,
+                 "command": " ".join(["python3", "models/train/train.py"] + (argv if argv is not None else sys.argv[1:]))})
+    info.setdefault("timings", {}).update({k: round(v, 2) for k, v in timings.items()})
+    with open(info_path, "w") as f:
+        json.dump(info, f, indent=1)
+    if "card" in steps and os.path.exists(os.path.join(out, "eval.json")):
+        import model_card
+        model_card.main(["--model-dir", out, "--run", run])
+    log(f"train: done in {timings['total_min']:.1f} min -> {out}")
+    return out
+
+
+if __name__ == "__main__":
+    main()
