@@ -1,0 +1,75 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/belner/belner/entity"
+)
+
+// Window sizes: the model was fine-tuned on windows of at most 256 pieces,
+// [CLS] and [SEP] included.
+const (
+	DefaultMaxPieces = 254
+	DefaultOverlap   = 48
+)
+
+// A Recognizer finds the model's entities in documents of any length. It
+// implements analyzer.Recognizer and is safe for concurrent use.
+type Recognizer struct {
+	tok       *Tokenizer
+	labels    []Label
+	pool      *Pool
+	maxPieces int
+	overlap   int
+}
+
+// NewRecognizer returns a Recognizer that tokenizes with tok, runs the
+// model through pool and reads its outputs as labels.
+func NewRecognizer(tok *Tokenizer, labels []Label, pool *Pool) *Recognizer {
+	return &Recognizer{tok: tok, labels: labels, pool: pool, maxPieces: DefaultMaxPieces, overlap: DefaultOverlap}
+}
+
+// WithWindow sets the largest window, in pieces without [CLS] and [SEP],
+// and the overlap of consecutive windows.
+func (r *Recognizer) WithWindow(maxPieces, overlap int) *Recognizer {
+	r.maxPieces, r.overlap = max(maxPieces, 1), max(overlap, 0)
+	return r
+}
+
+// Name identifies the recogniser.
+func (r *Recognizer) Name() string { return "model" }
+
+// Types lists the types the model finds.
+func (r *Recognizer) Types() []entity.Type {
+	return []entity.Type{entity.Person, entity.Address, entity.Organization, entity.Location}
+}
+
+// Recognize returns the model's entities in text, offsets in code points of
+// text. A text without words never reaches the model.
+func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entity, error) {
+	words := r.tok.Words(text)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	windows := Windows(words, r.maxPieces, r.overlap)
+	seqs := make([][]int32, len(windows))
+	for i, w := range windows {
+		seqs[i] = r.tok.Sequence(words, w, r.maxPieces)
+	}
+	logits, err := r.pool.Run(ctx, seqs)
+	if err != nil {
+		return nil, err
+	}
+	for i := range logits {
+		if len(logits[i]) != len(seqs[i]) {
+			return nil, fmt.Errorf("model returned logits for %d pieces of %d", len(logits[i]), len(seqs[i]))
+		}
+		for _, l := range logits[i] {
+			if len(l) != len(r.labels) {
+				return nil, fmt.Errorf("model returned %d logits per piece for %d labels", len(l), len(r.labels))
+			}
+		}
+	}
+	return decode(words, stitch(words, windows, logits), r.labels), nil
+}

@@ -1,0 +1,160 @@
+package ner
+
+import (
+	"math"
+
+	"github.com/belner/belner/entity"
+)
+
+// A Window is a run of consecutive words, [First, Last), that the model
+// sees at once.
+type Window struct {
+	First, Last int
+}
+
+// Windows cuts words into windows of at most maxPieces pieces (not
+// counting [CLS] and [SEP]) that overlap by about overlap pieces. A window
+// ends after a sentence (sentence punctuation or a line break) where one
+// ends in its second half, and the next starts at a sentence start inside
+// the overlap where there is one, so that the model sees whole sentences.
+// Every word is in at least one window; a word longer than maxPieces (the
+// tokenizer caps words at 100 pieces) is cut to maxPieces by Sequence.
+func Windows(words []Word, maxPieces, overlap int) []Window {
+	n := len(words)
+	if n == 0 {
+		return nil
+	}
+	overlap = min(overlap, maxPieces/2)
+	var ws []Window
+	for a := 0; ; {
+		// The longest run from a that fits.
+		b, size := a, 0
+		for b < n && (b == a || size+len(words[b].Pieces) <= maxPieces) {
+			size += len(words[b].Pieces)
+			b++
+		}
+		if b == n {
+			ws = append(ws, Window{a, n})
+			return ws
+		}
+		// End after the last sentence end in the second half, if any.
+		for i, s := b, size; i > a && 2*s >= size; i-- {
+			if words[i-1].SentenceEnd {
+				b = i
+				break
+			}
+			s -= len(words[i-1].Pieces)
+		}
+		ws = append(ws, Window{a, b})
+		// Start the next one about overlap pieces back, at a sentence start
+		// if the overlap holds one, always after a.
+		next, back := b, 0
+		for next-1 > a && back+len(words[next-1].Pieces) <= overlap {
+			next--
+			back += len(words[next].Pieces)
+		}
+		for i := next; i < b; i++ {
+			if i > 0 && words[i-1].SentenceEnd {
+				next = i
+				break
+			}
+		}
+		a = next
+	}
+}
+
+// Sequence returns the model input for window w: [CLS], the pieces of its
+// words, [SEP], at most maxPieces pieces between them.
+func (t *Tokenizer) Sequence(words []Word, w Window, maxPieces int) []int32 {
+	seq := []int32{t.cls}
+	for _, wd := range words[w.First:w.Last] {
+		seq = append(seq, wd.Pieces[:max(0, min(len(wd.Pieces), maxPieces+1-len(seq)))]...)
+	}
+	return append(seq, t.sep)
+}
+
+// A wordLabel is the label the model gave a word and its probability.
+type wordLabel struct {
+	label  int
+	prob   float32
+	margin int // distance of the word to the nearer edge of its window
+}
+
+// stitch gives each word the label of its first piece in the window where
+// the word is farthest from an edge: logits[k] are the model's logits for
+// the sequence of windows[k].
+func stitch(words []Word, windows []Window, logits [][][]float32) []wordLabel {
+	out := make([]wordLabel, len(words))
+	for i := range out {
+		out[i].margin = -1
+	}
+	for k, w := range windows {
+		piece := 1 // after [CLS]
+		for i := w.First; i < w.Last; i++ {
+			margin := min(i-w.First, w.Last-1-i)
+			if margin > out[i].margin && piece < len(logits[k]) {
+				label, prob := argmaxSoftmax(logits[k][piece])
+				out[i] = wordLabel{label: label, prob: prob, margin: margin}
+			}
+			piece += len(words[i].Pieces)
+		}
+	}
+	return out
+}
+
+// decode turns word labels into entities: B-X starts an X, I-X continues an
+// X that the previous word is part of and starts one otherwise (as the
+// training recipe decodes), O ends any.
+func decode(words []Word, wl []wordLabel, labels []Label) []entity.Entity {
+	var es []entity.Entity
+	var sum float64
+	var n int
+	open := false
+	closeEntity := func() {
+		if open {
+			e := &es[len(es)-1]
+			e.Score = sum / float64(n)
+			e.Explanation.BaseScore = e.Score
+			open = false
+		}
+	}
+	for i, w := range words {
+		var l Label
+		if wl[i].label >= 0 && wl[i].label < len(labels) {
+			l = labels[wl[i].label]
+		}
+		switch {
+		case l.Type == "":
+			closeEntity()
+		case !l.Begin && open && es[len(es)-1].Type == l.Type:
+			es[len(es)-1].End = w.End
+			sum += float64(wl[i].prob)
+			n++
+		default:
+			closeEntity()
+			es = append(es, entity.Entity{Type: l.Type, Start: w.Start, End: w.End, Recognizer: "model"})
+			sum, n, open = float64(wl[i].prob), 1, true
+		}
+	}
+	closeEntity()
+	return es
+}
+
+// argmaxSoftmax returns the index of the largest logit and its softmax
+// probability.
+func argmaxSoftmax(logits []float32) (int, float32) {
+	if len(logits) == 0 {
+		return -1, 0
+	}
+	best := 0
+	for i, v := range logits {
+		if v > logits[best] {
+			best = i
+		}
+	}
+	var sum float64
+	for _, v := range logits {
+		sum += math.Exp(float64(v - logits[best]))
+	}
+	return best, float32(1 / sum)
+}
