@@ -35,11 +35,11 @@ type Tokenizer struct {
 
 type tokenizerJSON struct {
 	Normalizer struct {
-		Type          string `json:"type"`
-		Lowercase     bool   `json:"lowercase"`
-		StripAccents  *bool  `json:"strip_accents"`
-		CleanText     bool   `json:"clean_text"`
-		ChineseChars  bool   `json:"handle_chinese_chars"`
+		Type         string `json:"type"`
+		Lowercase    bool   `json:"lowercase"`
+		StripAccents *bool  `json:"strip_accents"`
+		CleanText    bool   `json:"clean_text"`
+		ChineseChars bool   `json:"handle_chinese_chars"`
 	} `json:"normalizer"`
 	PreTokenizer struct {
 		Type string `json:"type"`
