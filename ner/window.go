@@ -26,7 +26,7 @@ func Windows(words []Word, maxPieces, overlap int) []Window {
 	}
 	overlap = min(overlap, maxPieces/2)
 	var ws []Window
-	for a := 0; ; {
+	for a, done := 0, 0; ; {
 		// The longest run from a that fits.
 		b, size := a, 0
 		for b < n && (b == a || size+len(words[b].Pieces) <= maxPieces) {
@@ -37,8 +37,9 @@ func Windows(words []Word, maxPieces, overlap int) []Window {
 			ws = append(ws, Window{a, n})
 			return ws
 		}
-		// End after the last sentence end in the second half, if any.
-		for i, s := b, size; i > a && 2*s >= size; i-- {
+		// End after the last sentence end in the second half, if any, past
+		// the end of the previous window.
+		for i, s := b, size; i > max(a, done) && 2*s >= size; i-- {
 			if words[i-1].SentenceEnd {
 				b = i
 				break
@@ -46,10 +47,12 @@ func Windows(words []Word, maxPieces, overlap int) []Window {
 			s -= len(words[i-1].Pieces)
 		}
 		ws = append(ws, Window{a, b})
+		done = b
 		// Start the next one about overlap pieces back, at a sentence start
-		// if the overlap holds one, always after a.
+		// if the overlap holds one, always after a, and leaving room for
+		// the next word.
 		next, back := b, 0
-		for next-1 > a && back+len(words[next-1].Pieces) <= overlap {
+		for next-1 > a && back+len(words[next-1].Pieces) <= min(overlap, maxPieces-len(words[b].Pieces)) {
 			next--
 			back += len(words[next].Pieces)
 		}

@@ -1,0 +1,71 @@
+package ner
+
+import (
+	"errors"
+	"runtime"
+)
+
+// Config says which model to load and how to run it.
+type Config struct {
+	// Dir holds model.onnx, config.json and tokenizer.json.
+	Dir string
+	// Backend is "go" (the default) or "ort"; ORTLibDir and Threads as in
+	// HugotOptions.
+	Backend   string
+	ORTLibDir string
+	Threads   int
+	// Workers run batches at the same time (default 1: one run already
+	// uses every core on ONNX Runtime). MaxBatch is the most windows in a
+	// batch (default 8). Queue is how many windows may wait (default
+	// 64 per worker).
+	Workers, MaxBatch, Queue int
+}
+
+// A Service is a loaded model behind a worker pool, as a Recognizer.
+type Service struct {
+	*Recognizer
+	model *HugotModel
+	pool  *Pool
+}
+
+// Load loads the model in cfg.Dir and starts its workers. Close stops
+// them and frees the model. Once Load has returned, the model directory is
+// no longer read.
+func Load(cfg Config) (*Service, error) {
+	if cfg.Workers <= 0 {
+		cfg.Workers = 1
+	}
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = 8
+	}
+	if cfg.Queue <= 0 {
+		cfg.Queue = 64 * cfg.Workers
+	}
+	if cfg.Threads <= 0 {
+		cfg.Threads = max(1, runtime.NumCPU()/cfg.Workers)
+	}
+	tok, err := LoadTokenizer(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	labels, err := Labels(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	m, err := LoadHugot(cfg.Dir, HugotOptions{Backend: cfg.Backend, ORTLibDir: cfg.ORTLibDir, Threads: cfg.Threads,
+		MaxBatch: cfg.MaxBatch, MaxSequence: DefaultMaxPieces + 2})
+	if err != nil {
+		return nil, err
+	}
+	if m.labels != len(labels) {
+		return nil, errors.Join(errors.New("config.json and model.onnx disagree on the number of labels"), m.Close())
+	}
+	pool := NewPool(m, cfg.Workers, cfg.MaxBatch, cfg.Queue)
+	return &Service{Recognizer: NewRecognizer(tok, labels, pool), model: m, pool: pool}, nil
+}
+
+// Close stops the workers and frees the model.
+func (s *Service) Close() error {
+	s.pool.Close()
+	return s.model.Close()
+}
