@@ -125,4 +125,3 @@ func spans(text []rune, es []entity.Entity) []string {
 	}
 	return out
 }
-

@@ -252,7 +252,9 @@ func TestRecognizeConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	for i := range docs {
-		if !slices.EqualFunc(got[i], want[i], func(a, b entity.Entity) bool { return a.Type == b.Type && a.Start == b.Start && a.End == b.End && a.Score == b.Score }) {
+		if !slices.EqualFunc(got[i], want[i], func(a, b entity.Entity) bool {
+			return a.Type == b.Type && a.Start == b.Start && a.End == b.End && a.Score == b.Score
+		}) {
 			t.Errorf("document %d: concurrent result differs from serial", i)
 		}
 	}
