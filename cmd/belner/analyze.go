@@ -22,6 +22,7 @@ func analyze(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	language := fs.String("language", "", "document language hint: nl, fr or de")
 	explain := fs.Bool("explain", false, "say why each entity was found")
 	maxBytes := fs.Int64("max-bytes", api.DefaultMaxBytes, "largest document accepted, in bytes")
+	mf := addModelFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: belner analyze [flags] FILE...  (\"-\" reads standard input)")
 		fs.PrintDefaults()
@@ -37,7 +38,11 @@ func analyze(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if *entities != "" {
 		req.Entities = strings.Split(*entities, ",")
 	}
-	a := newAnalyzer()
+	a, closeModel, err := mf.loadAnalyzer()
+	if err != nil {
+		return err
+	}
+	defer closeModel()
 	enc := json.NewEncoder(stdout)
 	failed := 0
 	for _, name := range fs.Args() {

@@ -4,11 +4,19 @@
 //
 // Usage:
 //
-//	belner serve [-addr :8080] [-max-bytes N]
-//	belner analyze [-entities T,...] [-score-threshold X] [-explain] FILE...
+//	belner serve [-addr :8080] [-max-bytes N] [model flags]
+//	belner analyze [-entities T,...] [-score-threshold X] [-explain] [model flags] FILE...
+//	belner evaluate [model flags] DIR
+//	belner loadtest [-url URL] [-c 1,4,16] [-d 30s] [-pid PID] FILE...
 //
 // serve answers POST /v1/analyze; analyze prints, for each FILE ("-" for
-// standard input), the JSON the API would answer, one document per line.
+// standard input), the JSON the API would answer, one document per line;
+// evaluate scores the full pipeline on an annotated set; loadtest measures
+// a running server.
+//
+// The model flags: -model DIR (default the model built in), -backend go|ort
+// (ort needs a build with -tags ORT and -ort-lib DIR, see scripts/ort.sh),
+// -workers, -batch, -threads.
 package main
 
 import (
@@ -24,6 +32,8 @@ import (
 const usage = `usage:
   belner serve [flags]          serve the HTTP API (belner serve -h for flags)
   belner analyze [flags] FILE...  print the entities of each FILE as JSON ("-" reads stdin)
+  belner evaluate [flags] DIR     score the pipeline on annotated documents (DIR/*.txt + *.json)
+  belner loadtest [flags] FILE... measure a running server: documents/s, p50 and p99 latency
 `
 
 func main() {
@@ -51,6 +61,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return serve(ctx, args[1:], stderr)
 	case "analyze":
 		return analyze(ctx, args[1:], stdin, stdout, stderr)
+	case "evaluate":
+		return evaluate(ctx, args[1:], stdout, stderr)
+	case "loadtest":
+		return loadtest(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -14,7 +14,6 @@ import (
 	"github.com/belner/belner/analyzer"
 	"github.com/belner/belner/api"
 	"github.com/belner/belner/demo"
-	"github.com/belner/belner/recognizers"
 )
 
 // shutdownGrace is how long requests in flight may run after SIGTERM.
@@ -25,6 +24,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", ":8080", "listen address")
 	maxBytes := fs.Int64("max-bytes", api.DefaultMaxBytes, "largest document accepted, in bytes")
+	mf := addModelFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
@@ -32,8 +32,31 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
 	}
 	logger := slog.New(slog.NewJSONHandler(stderr, nil))
-	a := newAnalyzer()
-	handler := api.New(a, api.Config{MaxBytes: *maxBytes, Logger: logger, Static: demo.Handler()})
+	// The model loads in the background: /healthz answers at once, /readyz
+	// and analyses answer 503 until it is loaded.
+	late := &lateModel{}
+	var model analyzer.Recognizer
+	ready := func() bool { return true }
+	loaded := make(chan error, 1)
+	if mf.enabled() {
+		model, ready = late, late.ready
+		go func() {
+			start := time.Now()
+			svc, err := mf.load()
+			if err == nil {
+				late.svc.Store(svc)
+				logger.Info("model loaded", slog.String("backend", mf.backend), slog.Duration("duration", time.Since(start)))
+			}
+			loaded <- err
+		}()
+		defer func() {
+			if svc := late.svc.Load(); svc != nil {
+				svc.Close()
+			}
+		}()
+	}
+	a := newAnalyzer(model)
+	handler := api.New(a, api.Config{MaxBytes: *maxBytes, Logger: logger, Static: demo.Handler(), Ready: ready})
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -47,10 +70,19 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.Int64("max_bytes", *maxBytes))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
+	for stop := false; !stop; {
+		select {
+		case err := <-done:
+			return fmt.Errorf("serve: %w", err)
+		case err := <-loaded:
+			if err != nil {
+				srv.Close()
+				<-done
+				return fmt.Errorf("cannot serve without the model: %w", err)
+			}
+		case <-ctx.Done():
+			stop = true
+		}
 	}
 	logger.Info("shutting down: finishing requests in flight")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
@@ -62,9 +94,4 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
-}
-
-// newAnalyzer returns the analyzer that serve and analyze share.
-func newAnalyzer() *analyzer.Analyzer {
-	return analyzer.New(recognizers.NewSet(recognizers.DefaultMatchTimeout))
 }
