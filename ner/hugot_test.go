@@ -89,6 +89,9 @@ var (
 // smokeGoModel loads the smoke model on the Go backend once per test binary.
 func smokeGoModel(t testing.TB) *HugotModel {
 	t.Helper()
+	if raceEnabled {
+		t.Skip("hugot's Go backend races inside GoMLX; not run under -race")
+	}
 	goModelOnce.Do(func() {
 		goModel, goModelErr = LoadHugot(smokeDir, HugotOptions{Backend: "go", MaxBatch: 4})
 	})
