@@ -127,4 +127,3 @@ func TestLoadtest(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
