@@ -33,5 +33,17 @@ func smokeORTModel(t testing.TB) *HugotModel {
 }
 
 func TestORTBackendReproducesFixture(t *testing.T) {
-	checkFixtureLogits(t, smokeORTModel(t))
+	checkFixtureLogits(t, smokeORTModel(t), smokeDir)
+}
+
+// TestOtherModelORT checks $BELNER_TEST_MODEL on ONNX Runtime; run it alone
+// (-run OtherModelORT): ONNX Runtime allows one session per process.
+func TestOtherModelORT(t *testing.T) {
+	dir := otherModel(t)
+	m, err := LoadHugot(dir, HugotOptions{Backend: "ort", ORTLibDir: os.Getenv("BELNER_ORT_LIB"), Threads: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	checkFixtureLogits(t, m, dir)
 }

@@ -48,8 +48,36 @@ func smokeTokenizer(t testing.TB) *Tokenizer {
 
 // The Go tokenizer gives the Python recipe's piece ids and word offsets.
 func TestTokenizerMatchesFixture(t *testing.T) {
-	tok := smokeTokenizer(t)
-	for _, c := range readFixture(t, smokeDir) {
+	checkTokenizer(t, smokeDir)
+}
+
+// otherModel is $BELNER_TEST_MODEL, a model directory (with fixture.json)
+// to check as the smoke model is checked, e.g. models/belner-ner.
+func otherModel(t *testing.T) string {
+	dir := os.Getenv("BELNER_TEST_MODEL")
+	if dir == "" {
+		t.Skip("BELNER_TEST_MODEL is not set")
+	}
+	return dir
+}
+
+func TestOtherModelReproducesFixture(t *testing.T) {
+	dir := otherModel(t)
+	checkTokenizer(t, dir)
+	m, err := LoadHugot(dir, HugotOptions{Backend: "go", MaxBatch: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	checkFixtureLogits(t, m, dir)
+}
+
+func checkTokenizer(t *testing.T, dir string) {
+	tok, err := LoadTokenizer(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range readFixture(t, dir) {
 		words := tok.Words([]rune(c.Text))
 		var seq []int32
 		for _, w := range words {
@@ -103,8 +131,8 @@ func smokeGoModel(t testing.TB) *HugotModel {
 
 // checkFixtureLogits runs the fixture's sequences one by one and as one
 // padded batch and compares with the Python model's logits.
-func checkFixtureLogits(t *testing.T, m Model) {
-	cases := readFixture(t, smokeDir)
+func checkFixtureLogits(t *testing.T, m Model, dir string) {
+	cases := readFixture(t, dir)
 	var all [][]int32
 	for _, c := range cases {
 		all = append(all, c.InputIDs)
@@ -136,7 +164,7 @@ func checkFixtureLogits(t *testing.T, m Model) {
 }
 
 func TestGoBackendReproducesFixture(t *testing.T) {
-	checkFixtureLogits(t, smokeGoModel(t))
+	checkFixtureLogits(t, smokeGoModel(t), smokeDir)
 }
 
 func TestLogitsEmptyBatch(t *testing.T) {
