@@ -4,12 +4,15 @@ package ner
 
 import (
 	"os"
+	"strconv"
 	"testing"
 )
 
 // BenchmarkORTBackend: BELNER_ORT_LIB=$(scripts/ort.sh) go test -tags ORT -run '^$' -bench ORTBackend ./ner
+// ($BELNER_BENCH_THREADS sets ONNX Runtime's threads, default one per CPU).
 func BenchmarkORTBackend(b *testing.B) {
-	m, err := LoadHugot(benchModelDir(), HugotOptions{Backend: "ort", ORTLibDir: os.Getenv("BELNER_ORT_LIB"), MaxBatch: 8})
+	threads, _ := strconv.Atoi(os.Getenv("BELNER_BENCH_THREADS"))
+	m, err := LoadHugot(benchModelDir(), HugotOptions{Backend: "ort", ORTLibDir: os.Getenv("BELNER_ORT_LIB"), MaxBatch: 8, Threads: threads})
 	if err != nil {
 		b.Fatal(err)
 	}
