@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync/atomic"
 
 	"github.com/belner/belner/analyzer"
@@ -42,7 +43,15 @@ func (m *modelFlags) load() (*ner.Service, error) {
 		return nil, fmt.Errorf("unknown backend %q: use go or ort", m.backend)
 	}
 	dir := m.dir
-	if dir == "" {
+	if dir != "" {
+		// ONNX Runtime's loader changes the working directory to the
+		// model's for a moment: keep the path valid from anywhere.
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return nil, err
+		}
+		dir = abs
+	} else {
 		d, remove, err := models.Extract()
 		if err != nil {
 			return nil, fmt.Errorf("extracting the built-in model: %w", err)
