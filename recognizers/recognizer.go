@@ -80,6 +80,10 @@ type recognizer struct {
 	// or an IBAN beside it is an ordinary word).
 	needsContext bool
 	near         entity.Type
+	// agrees, if set, must accept a candidate's text and the text of the
+	// entity near it when that entity is its only support (a BIC beside an
+	// IBAN names a bank of the IBAN's country).
+	agrees func(value, near string) bool
 	// check validates the candidate; a false result drops it. value is the
 	// candidate's text; m gives access to named groups.
 	check func(value string, m *regexp2.Match) (verdict, bool)
@@ -319,7 +323,7 @@ func (r *recognizer) candidate(text []rune, m *regexp2.Match, earlier []entity.E
 			e.Score = max(e.Score, raised)
 		}
 	}
-	if r.needsContext && word == "" && !nearType(earlier, r.near, e) {
+	if r.needsContext && word == "" && !r.nearAgreeing(text, earlier, e) {
 		return entity.Entity{}, false
 	}
 	return e, true
@@ -356,14 +360,15 @@ func wordStart(s string, i int, w string) bool {
 	return !unicode.IsLetter(prev)
 }
 
-// nearType reports whether an entity of type t lies within contextWindow
-// code points of e.
-func nearType(es []entity.Entity, t entity.Type, e entity.Entity) bool {
-	if t == "" {
+// nearAgreeing reports whether an entity of type r.near that r.agrees
+// with lies within contextWindow code points of e.
+func (r *recognizer) nearAgreeing(text []rune, es []entity.Entity, e entity.Entity) bool {
+	if r.near == "" {
 		return false
 	}
 	for _, o := range es {
-		if o.Type == t && o.Start < e.End+contextWindow && e.Start < o.End+contextWindow {
+		if o.Type == r.near && o.Start < e.End+contextWindow && e.Start < o.End+contextWindow &&
+			(r.agrees == nil || r.agrees(string(text[e.Start:e.End]), string(text[o.Start:o.End]))) {
 			return true
 		}
 	}
