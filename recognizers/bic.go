@@ -70,7 +70,7 @@ func newBIC() *recognizer {
 		contextScore: 0.9,
 		// "bic" covers "BIC-code", "code BIC" and "BIC/SWIFT"; "swift"
 		// covers "SWIFT-Code".
-		context:      []string{"bic", "swift"},
+		context:      newContextWords("bic", "swift"),
 		needsContext: true,
 		near:         entity.IBAN,
 		agrees:       bicMatchesIBAN,

@@ -44,14 +44,14 @@ func newINSZ() *recognizer {
 		typ:          entity.INSZ,
 		re:           re,
 		anchored:     anchored,
-		starts:       digitRunStarts,
+		starts:       chainStarts(11, ".- \u00a0"),
 		score:        inszStrictScore,
 		contextScore: 1,
-		context: []string{
+		context: newContextWords(
 			"rijksregister", "rrn", "insz", "identificatienummer", "bisnummer", "bis-nummer",
 			"niss", "registre national", "numéro national", "numéro bis", "nationalregister",
 			"enss", "national register", "national number", "ssin",
-		},
+		),
 		check: func(value string, _ *regexp2.Match) (verdict, bool) {
 			return checkINSZ(digits(value), time.Now())
 		},
