@@ -50,6 +50,7 @@ func newKBO() *recognizer {
 	return &recognizer{
 		name:         "kbo",
 		typ:          entity.KBO,
+		subtypes:     []entity.Type{entity.KBOUnit},
 		re:           re,
 		anchored:     anchored,
 		starts:       kboStarts,

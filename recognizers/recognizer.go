@@ -67,7 +67,9 @@ type verdict struct {
 type recognizer struct {
 	name string
 	typ  entity.Type
-	re   *regexp2.Regexp
+	// subtypes are the other types a verdict may give (KBO_UNIT).
+	subtypes []entity.Type
+	re       *regexp2.Regexp
 	// score is the base score; contextScore replaces it when a context word
 	// precedes the candidate.
 	score, contextScore float64
@@ -149,8 +151,8 @@ func (s *Set) Types() []entity.Type {
 	}
 	for _, r := range s.recognizers {
 		add(r.typ)
-		if r.typ == entity.KBO {
-			add(entity.KBOUnit)
+		for _, t := range r.subtypes {
+			add(t)
 		}
 	}
 	return ts
