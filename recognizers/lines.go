@@ -106,6 +106,25 @@ func digitRunStarts(line []rune, at []int) []int {
 	return at
 }
 
+// hasDigitChain reports whether text holds n ASCII digits in a row, each
+// separated from the one before by at most one of the runes in seps: the
+// cheap test that lets a line without a number long enough to be an
+// identifier skip the identifier's regular expression.
+func hasDigitChain(text []rune, n int, seps string) bool {
+	return hasDigitChainGap(text, n, seps, 1)
+}
+
+// hasDigitChainGap is hasDigitChain with up to gap separators between two
+// digits ("(02) 555" has two).
+func hasDigitChainGap(text []rune, n int, seps string, gap int) bool {
+	for i, c := range text {
+		if isDigitASCII(c) && (i == 0 || !isDigitASCII(text[i-1])) && digitChainFrom(text[i:], n, seps, gap) {
+			return true
+		}
+	}
+	return false
+}
+
 // chainStarts returns a starts function for numbers of at least n digits
 // in groups separated by one of seps: the digit-run starts from which such
 // a chain of n digits follows. Most runs of digits in a document (dates,
