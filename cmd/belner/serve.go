@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/belner/belner/analyzer"
@@ -25,15 +26,19 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", ":8080", "listen address")
 	maxBytes := fs.Int64("max-bytes", api.DefaultMaxBytes, "largest document accepted, in bytes")
+	ops := addOpsFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return errReported
+	}
+	if err := ops.load(fs, os.LookupEnv); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
 	}
-	logger := slog.New(slog.NewJSONHandler(stderr, nil))
-	a := newAnalyzer()
-	handler := api.New(a, api.Config{MaxBytes: *maxBytes, Logger: logger, Static: demo.Handler()})
+	logger := ops.logger(stderr)
+	a := newAnalyzer(ops.metrics.Instrument)
+	handler := api.New(a, ops.apiConfig(api.Config{MaxBytes: *maxBytes, Logger: logger, Static: demo.Handler()}))
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -44,7 +49,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
-	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.Int64("max_bytes", *maxBytes))
+	logger.Info("serving", append([]any{slog.String("addr", ln.Addr().String()), slog.Int64("max_bytes", *maxBytes)}, ops.logAttrs()...)...)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -64,7 +69,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	return nil
 }
 
-// newAnalyzer returns the analyzer that serve and analyze share.
-func newAnalyzer() *analyzer.Analyzer {
-	return analyzer.New(recognizers.NewSet(recognizers.DefaultMatchTimeout))
+// newAnalyzer returns the analyzer that serve and analyze share; serve
+// passes metrics' Instrument, to time each recogniser.
+func newAnalyzer(instrument ...func(...analyzer.Recognizer) []analyzer.Recognizer) *analyzer.Analyzer {
+	rs := []analyzer.Recognizer{recognizers.NewSet(recognizers.DefaultMatchTimeout)}
+	for _, f := range instrument {
+		rs = f(rs...)
+	}
+	return analyzer.New(rs...)
 }
