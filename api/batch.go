@@ -176,6 +176,7 @@ func (s *server) readBatchMultipart(w http.ResponseWriter, r *http.Request, boun
 	}
 	mr := multipart.NewReader(http.MaxBytesReader(w, r.Body, limit+multipartOverhead), boundary)
 	var items []batchItem
+	var total int64
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -193,6 +194,9 @@ func (s *server) readBatchMultipart(w http.ResponseWriter, r *http.Request, boun
 		it, apiErr := s.readPart(part)
 		if apiErr != nil {
 			return nil, nil, batchTooLarge(apiErr, limit)
+		}
+		if total += int64(len(it.body)); total > limit {
+			return nil, nil, batchTooLarge(tooLarge(limit), limit)
 		}
 		items = append(items, it)
 	}
