@@ -114,7 +114,9 @@ func TestResponsesMatchTheOpenAPI(t *testing.T) {
 		{"analyze 504", slow, func() *http.Request { return plainRequest("", "x") }, 504},
 		{"batch 400", open, func() *http.Request { return batchJSON(`{"documents": []}`) }, 400},
 		{"batch 401", locked, batch, 401},
-		{"batch 413", open, func() *http.Request { return batchJSON(`{"documents": [{"text": "` + strings.Repeat("x", 1000) + `"}, {"text": "` + strings.Repeat("x", 1000) + `"}]}`) }, 413},
+		{"batch 413", open, func() *http.Request {
+			return batchJSON(`{"documents": [{"text": "` + strings.Repeat("x", 1000) + `"}, {"text": "` + strings.Repeat("x", 1000) + `"}]}`)
+		}, 413},
 		{"batch 415", open, func() *http.Request {
 			r := batchJSON("x")
 			r.Header.Set("Content-Type", "text/plain")
