@@ -10,10 +10,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"sigs.k8s.io/yaml"
 )
 
 func TestEnvName(t *testing.T) {
@@ -250,4 +253,57 @@ func (b *safeBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// serveVariables returns the environment variable of every flag that
+// belner serve -h lists.
+func serveVariables(t *testing.T) map[string]bool {
+	t.Helper()
+	var usage bytes.Buffer
+	run(context.Background(), []string{"serve", "-h"}, nil, io.Discard, &usage)
+	vars := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^\s+-([\w.-]+)`).FindAllStringSubmatch(usage.String(), -1) {
+		vars[envName(m[1])] = true
+	}
+	if !vars["BELNER_ADDR"] || !vars["BELNER_MAX_INFLIGHT"] {
+		t.Fatalf("serve -h lists no flags:\n%s", usage.String())
+	}
+	return vars
+}
+
+// TestManifestsSetKnownVariables checks that every variable the
+// Kubernetes manifests set is one that belner serve reads: a misspelt one
+// would be ignored without a word.
+func TestManifestsSetKnownVariables(t *testing.T) {
+	known := serveVariables(t)
+	data, err := os.ReadFile("../../deploy/deployment.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Spec struct {
+			Template struct {
+				Spec struct {
+					Containers []struct {
+						Env []struct{ Name string }
+					}
+				}
+			}
+		}
+	}
+	if err := yaml.Unmarshal(data, &d); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range d.Spec.Template.Spec.Containers {
+		for _, e := range c.Env {
+			n++
+			if !known[e.Name] {
+				t.Errorf("deployment.yaml sets %s, which belner serve does not read", e.Name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("deployment.yaml sets no variables")
+	}
 }
