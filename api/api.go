@@ -176,12 +176,14 @@ func (s *server) analyze(w http.ResponseWriter, r *http.Request) {
 	if release == nil {
 		return
 	}
-	ctx, cancel := s.withTimeout(w, r)
+	ctx, cancel := s.withTimeout(r)
 	defer cancel()
-	body, req, apiErr := readRequest(w, r, s.cfg.MaxBytes)
+	body, req, apiErr := readBody(ctx, w, func() ([]byte, *Request, *Error) {
+		return readRequest(w, r, s.cfg.MaxBytes)
+	})
 	if apiErr != nil {
 		release()
-		writeError(w, readError(ctx, apiErr))
+		writeError(w, apiErr)
 		return
 	}
 	resp, apiErr := work(s, ctx, release, func(ctx context.Context) (*Response, *Error) {
@@ -192,15 +194,6 @@ func (s *server) analyze(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, resp)
-}
-
-// readError is the error for a body that could not be read: a timeout if
-// the request's time ran out while reading (a slow upload).
-func readError(ctx context.Context, e *Error) *Error {
-	if ctx.Err() != nil {
-		return contextError(ctx)
-	}
-	return e
 }
 
 // analyzeDocument runs Analyze and counts the document for /metrics.

@@ -62,15 +62,17 @@ func (s *server) analyzeBatch(w http.ResponseWriter, r *http.Request) {
 	if release == nil {
 		return
 	}
-	ctx, cancel := s.withTimeout(w, r)
+	ctx, cancel := s.withTimeout(r)
 	defer cancel()
-	items, req, apiErr := s.readBatch(w, r)
+	items, req, apiErr := readBody(ctx, w, func() ([]batchItem, *Request, *Error) {
+		return s.readBatch(w, r)
+	})
 	if apiErr == nil {
 		_, apiErr = req.options(s.analyzer)
 	}
 	if apiErr != nil {
 		release()
-		writeError(w, readError(ctx, apiErr))
+		writeError(w, apiErr)
 		return
 	}
 	resp, apiErr := work(s, ctx, release, func(ctx context.Context) (*BatchResponse, *Error) {

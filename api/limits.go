@@ -62,16 +62,34 @@ func (s *server) acquire(w http.ResponseWriter) (release func()) {
 	}
 }
 
-// withTimeout returns r's context bounded by the request timeout, and
-// stops reading r's body at the same deadline, so a client that uploads
-// slowly cannot hold a slot for longer.
-func (s *server) withTimeout(w http.ResponseWriter, r *http.Request) (context.Context, context.CancelFunc) {
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+// withTimeout returns r's context bounded by the request timeout.
+func (s *server) withTimeout(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+}
+
+// readBody reads r's document through read, which must stop at ctx's
+// deadline: a client that uploads slowly cannot hold a slot for longer.
+// The read deadline is cleared afterwards, or the server's background read
+// of the connection would hit it and cancel the request as if the client
+// had gone.
+func readBody[T any](ctx context.Context, w http.ResponseWriter, read func() (T, *Request, *Error)) (T, *Request, *Error) {
+	rc := http.NewResponseController(w)
 	deadline, _ := ctx.Deadline()
 	// A ResponseWriter that cannot set deadlines (a test recorder) reads
 	// from memory, where a deadline would change nothing.
-	_ = http.NewResponseController(w).SetReadDeadline(deadline)
-	return ctx, cancel
+	if rc.SetReadDeadline(deadline) == nil {
+		defer rc.SetReadDeadline(time.Time{})
+	}
+	v, req, apiErr := read()
+	switch {
+	case apiErr == nil:
+	case !time.Now().Before(deadline):
+		// The read deadline passed, maybe an instant before ctx's timer.
+		apiErr = errTimeout()
+	case ctx.Err() != nil:
+		apiErr = contextError(ctx)
+	}
+	return v, req, apiErr
 }
 
 // work runs f in a goroutine of its own and returns what f returns, or an
@@ -116,9 +134,13 @@ func work[T any](s *server, ctx context.Context, release func(), f func(context.
 // contextError is the API error for a request whose context ended.
 func contextError(ctx context.Context) *Error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return errorf(http.StatusGatewayTimeout, "timeout",
-			"the analysis took longer than the request timeout and was stopped; send a shorter document or raise BELNER_REQUEST_TIMEOUT")
+		return errTimeout()
 	}
 	// The client went away: no one reads this answer.
 	return errorf(http.StatusServiceUnavailable, "canceled", "the request was canceled")
+}
+
+func errTimeout() *Error {
+	return errorf(http.StatusGatewayTimeout, "timeout",
+		"the request took longer than the request timeout and was stopped; send a shorter document or raise BELNER_REQUEST_TIMEOUT")
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -127,6 +128,38 @@ func TestTimeoutIs504AndCancelsTheAnalysis(t *testing.T) {
 	}
 	if err := receive(t, b.stopped, "the analysis to be canceled"); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("the recogniser's context ended with %v, want a deadline", err)
+	}
+}
+
+// Over a real connection the body is read under a deadline: a slow upload
+// gets its 504 too, and a deadline left on the connection must not cancel
+// the analysis as a client gone would.
+func TestTimeoutOverTheNetwork(t *testing.T) {
+	b := newBlocking(true)
+	srv := httptest.NewServer(New(analyzer.New(b), Config{RequestTimeout: 50 * time.Millisecond}))
+	defer srv.Close()
+	post := func(body io.Reader) (int, string) {
+		t.Helper()
+		resp, err := http.Post(srv.URL+"/v1/analyze", "text/plain", body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var e struct{ Error Error }
+		json.NewDecoder(resp.Body).Decode(&e)
+		return resp.StatusCode, e.Error.Code
+	}
+	if status, code := post(strings.NewReader("Jan Peeters")); status != 504 || code != "timeout" {
+		t.Errorf("slow analysis: %d %s, want 504 timeout", status, code)
+	}
+	if err := receive(t, b.stopped, "the analysis to be canceled"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("the recogniser's context ended with %v, want the deadline", err)
+	}
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go pw.Write([]byte("Jan ")) // and then nothing
+	if status, code := post(pr); status != 504 || code != "timeout" {
+		t.Errorf("slow upload: %d %s, want 504 timeout", status, code)
 	}
 }
 
