@@ -72,7 +72,7 @@ type opsFlags struct {
 func addOpsFlags(fs *flag.FlagSet) *opsFlags {
 	o := &opsFlags{}
 	fs.IntVar(&o.maxInFlight, "max-inflight", api.DefaultMaxInFlight(),
-		"requests analysed at once; past it the API answers 503 (default: twice the usable CPUs)")
+		"requests read and analysed at once, past which the API answers 503; twice GOMAXPROCS unless set")
 	fs.DurationVar(&o.requestTimeout, "request-timeout", api.DefaultRequestTimeout,
 		"time a request may take, from its body to its answer; past it the API answers 504")
 	fs.IntVar(&o.maxBatchDocuments, "max-batch-documents", api.DefaultMaxBatchDocuments,
