@@ -117,9 +117,19 @@ func (o *opsFlags) load(fs *flag.FlagSet, lookup func(string) (string, bool)) er
 	return nil
 }
 
-// logger returns the JSON logger of the service, at the configured level.
+// logger returns the JSON logger of the service, at the configured level,
+// after logging the settings with it: the keys are counted, never shown.
 func (o *opsFlags) logger(w io.Writer) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: o.logLevel}))
+	l := slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: o.logLevel}))
+	l.Info("settings",
+		slog.Int("max_inflight", o.maxInFlight),
+		slog.Duration("request_timeout", o.requestTimeout),
+		slog.Int("max_batch_documents", o.maxBatchDocuments),
+		slog.Int64("max_batch_bytes", o.maxBatchBytes),
+		slog.Int("api_keys", len(o.keys)),
+		slog.String("cors_origins", o.corsOrigins),
+	)
+	return l
 }
 
 // apiConfig completes cfg with the ops settings.
@@ -132,17 +142,6 @@ func (o *opsFlags) apiConfig(cfg api.Config) api.Config {
 	cfg.CORSOrigins = splitList(o.corsOrigins)
 	cfg.Metrics = o.metrics
 	return cfg
-}
-
-// logAttrs describe the settings in the start-up log line; the keys are
-// counted, never shown.
-func (o *opsFlags) logAttrs() []any {
-	return []any{
-		slog.Int("max_inflight", o.maxInFlight),
-		slog.Duration("request_timeout", o.requestTimeout),
-		slog.Int("api_keys", len(o.keys)),
-		slog.String("cors_origins", o.corsOrigins),
-	}
 }
 
 // readKeys reads an API key file: one key a line, blank lines and lines

@@ -49,7 +49,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
-	logger.Info("serving", append([]any{slog.String("addr", ln.Addr().String()), slog.Int64("max_bytes", *maxBytes)}, ops.logAttrs()...)...)
+	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.Int64("max_bytes", *maxBytes))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
