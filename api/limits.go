@@ -44,7 +44,7 @@ func (s slots) tryAcquire() bool {
 
 func (s slots) release() { <-s }
 
-// acquire takes a slot for r or answers 503 and returns nil. The slot is
+// acquire takes a slot, or answers 503 and returns nil. The slot is
 // held while the body is read, which bounds the memory held in bodies to
 // the slots times the body limit.
 func (s *server) acquire(w http.ResponseWriter) (release func()) {
@@ -67,8 +67,9 @@ func (s *server) withTimeout(r *http.Request) (context.Context, context.CancelFu
 	return context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
 }
 
-// readBody reads r's document through read, which must stop at ctx's
-// deadline: a client that uploads slowly cannot hold a slot for longer.
+// readBody runs read, which reads the request's body, with ctx's deadline
+// on the connection: a client that uploads slowly cannot hold a slot for
+// longer than the request timeout.
 // The read deadline is cleared afterwards, or the server's background read
 // of the connection would hit it and cancel the request as if the client
 // had gone.
