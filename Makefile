@@ -4,9 +4,13 @@ GO ?= go
 PYTHON ?= /usr/bin/python3
 FUZZTIME ?= 10s
 
-.PHONY: test go-test fuzz run bench
+.PHONY: test deps go-test fuzz model-test e2e run bench
 
-test: go-test fuzz
+test: deps go-test fuzz model-test e2e
+
+# PyTorch, Chromium and npm packages, installed if missing.
+deps:
+	scripts/test-deps.sh
 
 go-test:
 	$(GO) vet ./...
@@ -21,6 +25,15 @@ fuzz:
 			$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$(dirname $$f); \
 		done; \
 	done
+
+# The training recipe: data, tokenizer and a whole --smoke build of the
+# model. OpenBLAS uses both cores; torch's own threads would slow it down.
+model-test:
+	cd models/train && OPENBLAS_NUM_THREADS=2 $(PYTHON) -m unittest test_data test_recipe
+
+# The demo page in headless Chromium against a real `belner serve`.
+e2e:
+	demo/e2e/run.sh
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./recognizers ./merge

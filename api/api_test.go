@@ -9,12 +9,16 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/belner/belner/analyzer"
 	"github.com/belner/belner/entity"
+	"github.com/belner/belner/metrics"
 	"github.com/belner/belner/recognizers"
 )
 
@@ -313,27 +317,83 @@ func TestHealthAndReadiness(t *testing.T) {
 	}
 }
 
-// TestLogsNeverHoldDocumentText sends documents through every path,
-// failing ones too, and checks that the log has none of their text.
+// TestLogsNeverHoldDocumentText sends documents through every route and
+// every error path, and checks that neither the log nor the metrics hold
+// any of their text, nor the API key.
 func TestLogsNeverHoldDocumentText(t *testing.T) {
 	var logs bytes.Buffer
-	h := newTestServer(t, Config{MaxBytes: 4096, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	const key = "Kx7-secret-api-key"
 	secret := "Zebedeus Quastenbroek 85.07.30-033.28"
-	for _, req := range []*http.Request{
+	words := []string{"Zebedeus", "Quastenbroek", "033.28", key}
+	m := metrics.New()
+	h := New(analyzer.New(m.Instrument(recognizers.NewSet(0))...), Config{
+		MaxBytes: 4096, Logger: logger, APIKeys: []string{key}, Metrics: m, CORSOrigins: []string{"*"},
+	})
+	batch := `{"documents": [{"id": "` + secret + `", "text": "` + secret + `"}, {"text": "` + secret + `\u0000"}]}`
+	reqs := []*http.Request{
 		plainRequest("", secret),
+		plainRequest("?entities="+url.QueryEscape(secret), secret),
 		jsonRequest(`{"text": "` + secret + `"}`),
 		jsonRequest(`{"text": "` + secret),
+		jsonRequest(`{"text": "` + secret + `", "` + secret + `": 1}`),
 		plainRequest("", secret+"\x00"),
+		plainRequest("", strings.Repeat(secret, 200)),
 		multipartRequest(t, "", "file", []byte(secret)),
-	} {
-		do(t, h, req)
+		multipartRequest(t, "", secret, []byte(secret)),
+		batchJSON(batch),
+		batchJSON(`{"documents": [` + secret),
+		batchMultipart(t, "", file{secret, secret}, file{"b.txt", secret + "\x00"}),
+		httptest.NewRequest(http.MethodGet, "/v1/"+url.PathEscape(secret), nil),
+		httptest.NewRequest(http.MethodGet, "/v1/analyze?"+url.QueryEscape(secret), nil),
+		httptest.NewRequest(http.MethodGet, "/healthz", nil),
+		httptest.NewRequest(http.MethodGet, "/readyz", nil),
+		httptest.NewRequest(http.MethodGet, "/openapi.json", nil),
+		httptest.NewRequest(http.MethodGet, "/metrics", nil),
 	}
-	if logs.Len() == 0 {
-		t.Fatal("nothing was logged")
+	for _, req := range reqs {
+		req.Header.Set("Authorization", "Bearer "+key)
+		req.Header.Set("Origin", "https://"+secret)
+		h.ServeHTTP(httptest.NewRecorder(), req)
 	}
-	for _, word := range []string{"Zebedeus", "Quastenbroek", "033.28"} {
+	// Without a key, with a wrong one (the secret itself).
+	for _, auth := range []string{"", "Bearer " + secret} {
+		req := plainRequest("", secret)
+		req.Header.Set("Authorization", auth)
+		h.ServeHTTP(httptest.NewRecorder(), req)
+	}
+	// 503 overloaded, 504 timeout, 500 from a failing or panicking recogniser.
+	b := newBlocking(true)
+	full := New(analyzer.New(b), Config{MaxInFlight: 1, RequestTimeout: time.Hour, Logger: logger})
+	answer := serveAsync(full, plainRequest("", secret))
+	receive(t, b.started, "the analysis to start")
+	full.ServeHTTP(httptest.NewRecorder(), plainRequest("", secret))
+	close(b.release)
+	receive(t, answer, "the answer")
+	slow := New(analyzer.New(newBlocking(true)), Config{RequestTimeout: time.Millisecond, Logger: logger})
+	slow.ServeHTTP(httptest.NewRecorder(), batchJSON(batch))
+	for _, panics := range []bool{false, true} {
+		New(analyzer.New(failing{panics: panics}), Config{Logger: logger}).ServeHTTP(httptest.NewRecorder(), plainRequest("", secret))
+	}
+
+	if got := strings.Count(logs.String(), "\n"); got < len(reqs)+6 {
+		t.Fatalf("%d log lines for %d requests", got, len(reqs)+6)
+	}
+	for _, status := range []int{200, 400, 401, 404, 405, 413, 415, 500, 503, 504} {
+		if !strings.Contains(logs.String(), `"status":`+strconv.Itoa(status)+",") {
+			t.Errorf("no request logged with status %d: a path was not driven", status)
+		}
+	}
+	rec := httptest.NewRecorder()
+	mreq := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+	mreq.Header.Set("Authorization", "Bearer "+key)
+	h.ServeHTTP(rec, mreq)
+	for _, word := range words {
 		if strings.Contains(logs.String(), word) {
-			t.Errorf("log holds document text %q:\n%s", word, logs.String())
+			t.Errorf("log holds %q:\n%s", word, logs.String())
+		}
+		if strings.Contains(rec.Body.String(), word) {
+			t.Errorf("metrics hold %q", word)
 		}
 	}
 }

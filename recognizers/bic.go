@@ -70,9 +70,10 @@ func newBIC() *recognizer {
 		contextScore: 0.9,
 		// "bic" covers "BIC-code", "code BIC" and "BIC/SWIFT"; "swift"
 		// covers "SWIFT-Code".
-		context:      []string{"bic", "swift"},
+		context:      newContextWords("bic", "swift"),
 		needsContext: true,
 		near:         entity.IBAN,
+		agrees:       bicMatchesIBAN,
 		check: func(value string, _ *regexp2.Match) (verdict, bool) {
 			return verdict{}, iso3166[value[4:6]]
 		},
@@ -119,4 +120,11 @@ func containsFoldASCII(text []rune, word string) bool {
 		}
 	}
 	return false
+}
+
+// bicMatchesIBAN reports whether bic names a bank in the country of iban:
+// beside an IBAN and without a label, an upper-case word that only has a
+// BIC's shape ("BRUSSELS", "BODEMATTEST") rarely has the right country too.
+func bicMatchesIBAN(bic, iban string) bool {
+	return len(bic) >= 6 && len(iban) >= 2 && strings.EqualFold(bic[4:6], iban[:2])
 }

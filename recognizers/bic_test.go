@@ -56,6 +56,11 @@ func TestBIC(t *testing.T) {
 		{"BIC before IBAN", "GKCCBEBB BE71 0961 2345 6769", []string{"GKCCBEBB"}},
 		{"NL", "Rekening NL91 ABNA 0417 1643 00, ABNANL2A", []string{"ABNANL2A"}},
 
+		// Beside an IBAN of another country and without a label: a word.
+		{"word shaped like a BIC", "BE71 0961 2345 6769 BODEMATTEST", nil},
+		{"foreign bank, unlabelled", "BE71 0961 2345 6769 (DEUTDEFF)", nil},
+		{"foreign bank, labelled", "BE71 0961 2345 6769, BIC DEUTDEFF", []string{"DEUTDEFF"}},
+
 		// Without a label or an IBAN nearby.
 		{"bare code", "Betaald via GKCCBEBB gisteren.", nil},
 		{"capitalised city", "BRUSSELS", nil},

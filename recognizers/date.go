@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/belner/belner/entity"
 	"github.com/dlclark/regexp2"
@@ -81,10 +80,10 @@ func newDate() *recognizer {
 		contextScore: 0.95,
 		minDigits:    1,
 		starts:       dateStarts,
-		context: []string{
+		context: newContextWords(
 			"datum", "date", "geboortedatum", "geburtsdatum", "vervaldatum",
 			"geboren", "né le", "née le", "naissance", "échéance",
-		},
+		),
 		check: checkDate,
 	}
 }
@@ -236,12 +235,13 @@ func dateGroup(m *regexp2.Match, name string) string {
 	return g.String()
 }
 
-// dateStarts appends the offsets in line where a date can start: a run of
-// up to four digits followed by a separator and a digit (12/03, 2024-02,
-// 08.07) or, after an optional ordinal, by a space and the first letter of
-// a month name (12 maart, 1er avril, 14. März). Most digits in a document
-// (house numbers, postcodes, amounts, phone numbers) start neither, and are
-// spared an attempt of the date pattern.
+// dateStarts appends the offsets in line where a date can start: a day
+// (one or two digits) or an ISO year (four) followed by a separator, a
+// month number and the same separator again (12/03/, 2024-02-, 08.07.),
+// or a day followed, after an optional ordinal, by a space and the first
+// letter of a month name (12 maart, 1er avril, 14. März). Most digits in a
+// document (house numbers, postcodes, amounts, phone numbers) start
+// neither, and are spared an attempt of the date pattern.
 func dateStarts(line []rune, at []int) []int {
 	for i := 0; i < len(line); i++ {
 		if !isDigitASCII(line[i]) || i > 0 && isDigitASCII(line[i-1]) {
@@ -251,7 +251,8 @@ func dateStarts(line []rune, at []int) []int {
 		for j < len(line) && isDigitASCII(line[j]) {
 			j++
 		}
-		if j-i <= 4 && (numericDateAt(line, j) || writtenDateAt(line, j)) {
+		head := j - i
+		if (head <= 2 || head == 4) && numericDateAt(line, j) || head <= 2 && writtenDateAt(line, j) {
 			at = append(at, i)
 		}
 	}
@@ -259,9 +260,17 @@ func dateStarts(line []rune, at []int) []int {
 }
 
 // numericDateAt reports whether line[j:] continues a date's leading digits
-// with a separator and a digit.
+// with a separator, a month number from 1 to 12 and the same separator.
 func numericDateAt(line []rune, j int) bool {
-	return j+1 < len(line) && strings.ContainsRune("-/.", line[j]) && isDigitASCII(line[j+1])
+	if j >= len(line) || !strings.ContainsRune("-/.", line[j]) {
+		return false
+	}
+	sep, k, month := line[j], j+1, 0
+	for k < len(line) && k-j <= 2 && isDigitASCII(line[k]) {
+		month = month*10 + int(line[k]-'0')
+		k++
+	}
+	return k > j+1 && month >= 1 && month <= 12 && k < len(line) && line[k] == sep
 }
 
 // writtenDateAt reports whether line[j:] continues a day with an optional
@@ -272,27 +281,13 @@ func writtenDateAt(line []rune, j int) bool {
 	switch {
 	case j < len(line) && line[j] == '.':
 		j++
-	case hasFoldPrefix(line[j:], "ier"):
+	case hasPrefixFold(line[j:], "ier"):
 		j += 3
-	case hasFoldPrefix(line[j:], "er"):
+	case hasPrefixFold(line[j:], "er"):
 		j += 2
 	}
 	for j < len(line) && strings.ContainsRune(" \u00a0\u202f", line[j]) {
 		j, spaces = j+1, spaces+1
 	}
 	return spaces <= 2 && j < len(line) && strings.ContainsRune("adfjmnosADFJMNOS", line[j])
-}
-
-// hasFoldPrefix reports whether s starts with the ASCII lower-case prefix,
-// ignoring case.
-func hasFoldPrefix(s []rune, prefix string) bool {
-	if len(s) < len(prefix) {
-		return false
-	}
-	for i := range len(prefix) {
-		if unicode.ToLower(s[i]) != rune(prefix[i]) {
-			return false
-		}
-	}
-	return true
 }

@@ -26,14 +26,14 @@ func newEIDCard() *recognizer {
 		typ:          entity.EIDCard,
 		re:           re,
 		anchored:     anchored,
-		starts:       digitRunStarts,
+		starts:       chainStarts(12, "- \u00a0."),
 		score:        eidScoreGrouped,
 		contextScore: 1,
-		context: []string{
+		context: newContextWords(
 			"identiteitskaart", "identiteitsbewijs", "kaartnummer", "eid",
 			"carte d'identité", "identité", "numéro de carte", "n° de carte",
 			"ausweis", "identity card", "id card", "card number",
-		},
+		),
 		check: func(value string, _ *regexp2.Match) (verdict, bool) {
 			ds := digits(value)
 			if len(ds) != 12 || !mod97Check(ds) {

@@ -59,12 +59,12 @@ func newIBAN() *recognizer {
 		// "rekening" covers "bankrekeningnummer" and "compte" covers
 		// "numéro de compte"; the list order breaks ties for the
 		// explanation only.
-		context: []string{
+		context: newContextWords(
 			"iban", "rekeningnummer", "rekening", "rek.", "overschrijving",
 			"compte bancaire", "compte", "virement",
 			"kontonummer", "bankverbindung", "bankkonto", "girokonto", "konto", "überweisung",
 			"account",
-		},
+		),
 		check: checkIBAN,
 		// Every IBAN has two check digits and a mostly numeric BBAN.
 		minDigits:   6,

@@ -2,7 +2,6 @@ package recognizers
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/belner/belner/entity"
@@ -44,49 +43,20 @@ func newINSZ() *recognizer {
 		typ:          entity.INSZ,
 		re:           re,
 		anchored:     anchored,
-		starts:       digitRunStarts,
+		starts:       chainStarts(11, ".- \u00a0"),
 		score:        inszStrictScore,
 		contextScore: 1,
-		context: []string{
+		context: newContextWords(
 			"rijksregister", "rrn", "insz", "identificatienummer", "bisnummer", "bis-nummer",
 			"niss", "registre national", "numéro national", "numéro bis", "nationalregister",
 			"enss", "national register", "national number", "ssin",
-		},
+		),
 		check: func(value string, _ *regexp2.Match) (verdict, bool) {
 			return checkINSZ(digits(value), time.Now())
 		},
 		minDigits:   11,
 		worthTrying: func(line []rune) bool { return hasDigitChain(line, 11, ".- \u00a0") },
 	}
-}
-
-// hasDigitChain reports whether text holds n ASCII digits in a row, each
-// separated from the one before by at most one of the runes in seps. It
-// is the cheap test that lets a line without a number long enough to be an
-// identifier skip the identifier's regular expression, whose cost grows
-// with every digit in the text.
-func hasDigitChain(text []rune, n int, seps string) bool {
-	return hasDigitChainGap(text, n, seps, 1)
-}
-
-// hasDigitChainGap is hasDigitChain with up to gap separators between two
-// digits ("(02) 555" has two).
-func hasDigitChainGap(text []rune, n int, seps string, gap int) bool {
-	count, run := 0, 0
-	for _, c := range text {
-		switch {
-		case c >= '0' && c <= '9':
-			if count++; count >= n {
-				return true
-			}
-			run = 0
-		case run < gap && count > 0 && strings.ContainsRune(seps, c):
-			run++
-		default:
-			count, run = 0, 0
-		}
-	}
-	return false
 }
 
 // Scores of a national number that passes every rule and of one that

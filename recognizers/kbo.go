@@ -50,16 +50,17 @@ func newKBO() *recognizer {
 	return &recognizer{
 		name:         "kbo",
 		typ:          entity.KBO,
+		subtypes:     []entity.Type{entity.KBOUnit},
 		re:           re,
 		anchored:     anchored,
 		starts:       kboStarts,
 		score:        kboScoreVAT,
 		contextScore: 1,
-		context: []string{
+		context: newContextWords(
 			"onderneming", "kbo", "btw", "rpr", "vestigingseenheid",
 			"entreprise", "bce", "tva", "rpm", "établissement",
 			"unternehmen", "mwst", "ust", "zdu", "enterprise number", "vat",
-		},
+		),
 		check: checkKBO,
 		// Nine digits: the old form; "(0)" counts as a digit.
 		minDigits:   9,
@@ -121,11 +122,11 @@ func tookPart(m *regexp2.Match, name string) bool {
 }
 
 // kboStarts appends the offsets in line where an enterprise number can
-// start: a run of digits, or the BE of a VAT number.
+// start: a run of digits that goes on for nine, or the BE of a VAT number.
 func kboStarts(line []rune, at []int) []int {
 	for i, c := range line {
 		switch {
-		case isDigitASCII(c) && (i == 0 || !isDigitASCII(line[i-1])),
+		case isDigitASCII(c) && (i == 0 || !isDigitASCII(line[i-1])) && digitChainFrom(line[i:], 9, ". \u00a0", 1),
 			c == 'B' && i+1 < len(line) && line[i+1] == 'E' && (i == 0 || !isAlnumASCII(line[i-1])):
 			at = append(at, i)
 		}

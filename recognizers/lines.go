@@ -1,5 +1,7 @@
 package recognizers
 
+import "strings"
+
 // regexp2 costs several nanoseconds for every code point it scans and far
 // more at every position where a pattern could start, so a dozen patterns
 // over a whole document cannot reach the pattern stage's speed target.
@@ -102,4 +104,59 @@ func digitRunStarts(line []rune, at []int) []int {
 		}
 	}
 	return at
+}
+
+// hasDigitChain reports whether text holds n ASCII digits in a row, each
+// separated from the one before by at most one of the runes in seps: the
+// cheap test that lets a line without a number long enough to be an
+// identifier skip the identifier's regular expression.
+func hasDigitChain(text []rune, n int, seps string) bool {
+	return hasDigitChainGap(text, n, seps, 1)
+}
+
+// hasDigitChainGap is hasDigitChain with up to gap separators between two
+// digits ("(02) 555" has two).
+func hasDigitChainGap(text []rune, n int, seps string, gap int) bool {
+	for i, c := range text {
+		if isDigitASCII(c) && (i == 0 || !isDigitASCII(text[i-1])) && digitChainFrom(text[i:], n, seps, gap) {
+			return true
+		}
+	}
+	return false
+}
+
+// chainStarts returns a starts function for numbers of at least n digits
+// in groups separated by one of seps: the digit-run starts from which such
+// a chain of n digits follows. Most runs of digits in a document (dates,
+// house numbers, amounts) are too short to be a national number, and are
+// spared an attempt of its pattern.
+func chainStarts(n int, seps string) func(line []rune, at []int) []int {
+	return func(line []rune, at []int) []int {
+		for i, c := range line {
+			if isDigitASCII(c) && (i == 0 || !isDigitASCII(line[i-1])) && digitChainFrom(line[i:], n, seps, 1) {
+				at = append(at, i)
+			}
+		}
+		return at
+	}
+}
+
+// digitChainFrom reports whether text starts with n ASCII digits, each
+// separated from the one before by at most gap of the runes in seps.
+func digitChainFrom(text []rune, n int, seps string, gap int) bool {
+	count, run := 0, 0
+	for _, c := range text {
+		switch {
+		case c >= '0' && c <= '9':
+			if count++; count >= n {
+				return true
+			}
+			run = 0
+		case run < gap && count > 0 && strings.ContainsRune(seps, c):
+			run++
+		default:
+			return false
+		}
+	}
+	return false
 }

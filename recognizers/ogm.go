@@ -17,9 +17,9 @@ func newOGM() *recognizer {
 			regexp2.None),
 		score:        0.9,
 		contextScore: 1,
-		context: []string{
+		context: newContextWords(
 			"mededeling", "ogm", "communication", "vcs", "mitteilung", "referenz", "zahlungsreferenz",
-		},
+		),
 		check: func(value string, _ *regexp2.Match) (verdict, bool) {
 			// +++ must close +++ and *** must close ***.
 			if value[0] != value[len(value)-1] {

@@ -59,15 +59,15 @@ func newPhone() *recognizer {
 		contextScore: 0.95,
 		// Longer words first: of two at the same place, the first listed
 		// is the one the explanation names.
-		context: []string{
+		context: newContextWords(
 			"telefoon", "téléphone", "telefon", "rufnummer", "telefax", "téléfax",
 			"mobiel", "mobile", "mobil", "portable", "handy", "phone", "appelez",
 			"tel", "tél", "gsm", "fax", "bel",
-		},
+		),
 		check: checkPhone,
 		// The shortest numbers, national or international, have 8 digits.
 		minDigits:   8,
-		worthTrying: func(line []rune) bool { return hasDigitChainGap(line, 8, " \u00a0./-()", 2) },
+		worthTrying: func(line []rune) bool { return hasDigitChainGap(line, 8, phoneSeps, 2) },
 		needsAny:    "0+",
 	}
 }
@@ -197,19 +197,29 @@ func startsWithDate(value string) bool {
 
 // phoneStarts appends the offsets in line where a telephone number can
 // start: a '+' before a digit, a '(' before a 0, or a 0 that starts a run
-// of digits (a trunk prefix, or the 00 of an international one).
+// of digits (a trunk prefix, or the 00 of an international one), each
+// followed by the eight digits the shortest numbers have.
 func phoneStarts(line []rune, at []int) []int {
 	for i, c := range line {
 		var next rune
 		if i+1 < len(line) {
 			next = line[i+1]
 		}
+		digitsFrom := i
 		switch {
-		case c == '+' && isDigitASCII(next),
-			c == '(' && next == '0',
-			c == '0' && (i == 0 || !isDigitASCII(line[i-1])):
+		case c == '+' && isDigitASCII(next), c == '(' && next == '0':
+			digitsFrom = i + 1
+		case c == '0' && (i == 0 || !isDigitASCII(line[i-1])):
+		default:
+			continue
+		}
+		if digitChainFrom(line[digitsFrom:], 8, phoneSeps, 2) {
 			at = append(at, i)
 		}
 	}
 	return at
 }
+
+// phoneSeps separate the digit groups of a telephone number; up to two
+// stand together in "(02) 555" and "+32 (0)2".
+const phoneSeps = " \u00a0./-()"

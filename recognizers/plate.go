@@ -34,11 +34,11 @@ func newLicensePlate() *recognizer {
 		starts:       plateStarts,
 		score:        0.75,
 		contextScore: 0.9,
-		context: []string{
+		context: newContextWords(
 			"nummerplaat", "kenteken", "inschrijvingsplaat", "immatriculation",
 			"immatriculé", "plaque", "kennzeichen", "nummernschild", "voertuig",
 			"véhicule", "fahrzeug",
-		},
+		),
 		check:       checkPlate,
 		minDigits:   3,
 		minUpperRun: 3,
@@ -59,13 +59,43 @@ func checkPlate(value string, _ *regexp2.Match) (verdict, bool) {
 	}
 }
 
-// plateStarts appends the offsets in line where a plate can start: a digit
-// or capital that does not continue a word or number.
+// plateStarts appends the offsets in line where a plate can start, by its
+// shape: a digit and three capitals (1-ABC), three capitals and a digit
+// (ABC-1) or three digits and a capital (123-A), each with at most one
+// separator between the groups.
 func plateStarts(line []rune, at []int) []int {
 	for i, c := range line {
-		if (isDigitASCII(c) || c >= 'A' && c <= 'Z') && (i == 0 || !isAlnumASCII(line[i-1])) {
+		if i > 0 && isAlnumASCII(line[i-1]) {
+			continue
+		}
+		rest := line[i:]
+		if isDigitASCII(c) && (groupsAt(rest, 1, isDigitASCII, 3, isUpperASCII) || groupsAt(rest, 3, isDigitASCII, 1, isUpperASCII)) ||
+			isUpperASCII(c) && groupsAt(rest, 3, isUpperASCII, 1, isDigitASCII) {
 			at = append(at, i)
 		}
 	}
 	return at
 }
+
+// groupsAt reports whether s starts with n runes of the first class, an
+// optional space or hyphen, and m runes of the second.
+func groupsAt(s []rune, n int, first func(rune) bool, m int, second func(rune) bool) bool {
+	i := 0
+	for ; i < n; i++ {
+		if i >= len(s) || !first(s[i]) {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == ' ' || s[i] == '-') {
+		i++
+	}
+	for j := 0; j < m; j, i = j+1, i+1 {
+		if i >= len(s) || !second(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isUpperASCII reports whether r is an ASCII capital.
+func isUpperASCII(r rune) bool { return r >= 'A' && r <= 'Z' }

@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -68,18 +67,23 @@ type verdict struct {
 type recognizer struct {
 	name string
 	typ  entity.Type
-	re   *regexp2.Regexp
+	// subtypes are the other types a verdict may give (KBO_UNIT).
+	subtypes []entity.Type
+	re       *regexp2.Regexp
 	// score is the base score; contextScore replaces it when a context word
 	// precedes the candidate.
 	score, contextScore float64
-	// context holds lower-case context words, matched as substrings so that
-	// compounds ("rijksregisternummer") count.
-	context []string
+	// context holds the context words.
+	context *contextWords
 	// needsContext drops candidates that have no context word and no entity
 	// of type near within contextWindow code points (a BIC without a label
 	// or an IBAN beside it is an ordinary word).
 	needsContext bool
 	near         entity.Type
+	// agrees, if set, must accept a candidate's text and the text of the
+	// entity near it when that entity is its only support (a BIC beside an
+	// IBAN names a bank of the IBAN's country).
+	agrees func(value, near string) bool
 	// check validates the candidate; a false result drops it. value is the
 	// candidate's text; m gives access to named groups.
 	check func(value string, m *regexp2.Match) (verdict, bool)
@@ -147,8 +151,8 @@ func (s *Set) Types() []entity.Type {
 	}
 	for _, r := range s.recognizers {
 		add(r.typ)
-		if r.typ == entity.KBO {
-			add(entity.KBOUnit)
+		for _, t := range r.subtypes {
+			add(t)
 		}
 	}
 	return ts
@@ -319,27 +323,71 @@ func (r *recognizer) candidate(text []rune, m *regexp2.Match, earlier []entity.E
 			e.Score = max(e.Score, raised)
 		}
 	}
-	if r.needsContext && word == "" && !nearType(earlier, r.near, e) {
+	if r.needsContext && word == "" && !r.nearAgreeing(text, earlier, e) {
 		return entity.Entity{}, false
 	}
 	return e, true
 }
 
-// contextWord returns the first of words (lower case) that occurs in the
-// contextWindow code points before start, or "".
-func contextWord(text []rune, start int, words []string) string {
-	if len(words) == 0 {
+// contextWords are the lower-case words whose presence before a candidate
+// raises its score, indexed by first letter: every candidate looks for
+// them, so the window before it is scanned once, not once per word.
+type contextWords struct {
+	words   []string
+	byFirst map[rune][]string
+}
+
+// newContextWords indexes words. Of two words found at the same place, the
+// one listed first is the one an explanation names.
+func newContextWords(words ...string) *contextWords {
+	c := &contextWords{words: words, byFirst: map[rune][]string{}}
+	for _, w := range words {
+		first, _ := utf8.DecodeRuneInString(w)
+		c.byFirst[first] = append(c.byFirst[first], w)
+	}
+	return c
+}
+
+// contextWord returns the context word nearest before start, within
+// contextWindow code points, or "": the nearest names what follows
+// ("BTW ... IBAN:").
+func contextWord(text []rune, start int, c *contextWords) string {
+	if c == nil {
 		return ""
 	}
-	before := strings.ToLower(string(text[max(0, start-contextWindow):start]))
-	best, bestAt := "", -1
-	for _, w := range words {
-		// The nearest word wins: "BTW ... IBAN:" names what follows.
-		if i := strings.LastIndex(before, w); i > bestAt && wordStart(before, i, w) {
-			best, bestAt = w, i
+	window := text[max(0, start-contextWindow):start]
+	for i := len(window) - 1; i >= 0; i-- {
+		for _, w := range c.byFirst[foldRune(window[i])] {
+			if hasPrefixFold(window[i:], w) && wordStart(window, i, w) {
+				return w
+			}
 		}
 	}
-	return best
+	return ""
+}
+
+// foldRune lower-cases r, quickly for ASCII.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// hasPrefixFold reports whether s starts with the lower-case word w,
+// ignoring the case of s.
+func hasPrefixFold(s []rune, w string) bool {
+	j := 0
+	for _, c := range w {
+		if j >= len(s) || foldRune(s[j]) != c {
+			return false
+		}
+		j++
+	}
+	return true
 }
 
 // wordStart reports whether a context word w found at s[i:] counts. Long
@@ -348,22 +396,19 @@ func contextWord(text []rune, start int, words []string) string {
 // "bic", "rrn") must start a word, or "public" would label a BIC; they may
 // be followed by anything ("btw-nummer", "BTWnr"). Compounds that end in a
 // short word ("geboortedatum") are listed as words of their own.
-func wordStart(s string, i int, w string) bool {
-	if i == 0 || utf8.RuneCountInString(w) >= 6 {
-		return true
-	}
-	prev, _ := utf8.DecodeLastRuneInString(s[:i])
-	return !unicode.IsLetter(prev)
+func wordStart(s []rune, i int, w string) bool {
+	return i == 0 || utf8.RuneCountInString(w) >= 6 || !unicode.IsLetter(s[i-1])
 }
 
-// nearType reports whether an entity of type t lies within contextWindow
-// code points of e.
-func nearType(es []entity.Entity, t entity.Type, e entity.Entity) bool {
-	if t == "" {
+// nearAgreeing reports whether an entity of type r.near that r.agrees
+// with lies within contextWindow code points of e.
+func (r *recognizer) nearAgreeing(text []rune, es []entity.Entity, e entity.Entity) bool {
+	if r.near == "" {
 		return false
 	}
 	for _, o := range es {
-		if o.Type == t && o.Start < e.End+contextWindow && e.Start < o.End+contextWindow {
+		if o.Type == r.near && o.Start < e.End+contextWindow && e.Start < o.End+contextWindow &&
+			(r.agrees == nil || r.agrees(string(text[e.Start:e.End]), string(text[o.Start:o.End]))) {
 			return true
 		}
 	}

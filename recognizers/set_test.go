@@ -106,3 +106,34 @@ func TestTimeoutErrorHoldsNoText(t *testing.T) {
 		t.Errorf("error quotes the document: %.100s", err)
 	}
 }
+
+// TestGatesLoseNothing checks on real documents what the fuzz targets
+// check on random ones: searching only the lines and starts that the gates
+// let through finds exactly what searching everything finds.
+func TestGatesLoseNothing(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/*/*.txt")
+	samples, _ := filepath.Glob("../demo/static/samples/*.txt")
+	for _, p := range append(paths, samples...) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := []rune(string(data))
+		lines := splitLines(text)
+		var gated, all []entity.Entity
+		for _, r := range NewSet(0).recognizers {
+			g, err := r.find(context.Background(), text, r.segments(text, lines), gated)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := r.findIn(context.Background(), text, 0, all)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g) != len(a) {
+				t.Errorf("%s: %s finds %d entities in gated lines, %d in all", filepath.Base(p), r.name, len(g), len(a))
+			}
+			gated, all = append(gated, g...), append(all, a...)
+		}
+	}
+}

@@ -59,7 +59,7 @@ second and latency percentiles.`)
 		doc.Write(b)
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}, Timeout: time.Minute}
-	if err := waitReady(ctx, client, *url); err != nil {
+	if err := waitServerReady(ctx, client, *url); err != nil {
 		return err
 	}
 	post := func() (time.Duration, error) {
@@ -146,7 +146,7 @@ func pct(sorted []time.Duration, p int) string {
 	return sorted[i].Round(time.Millisecond).String()
 }
 
-func waitReady(ctx context.Context, c *http.Client, url string) error {
+func waitServerReady(ctx context.Context, c *http.Client, url string) error {
 	deadline := time.Now().Add(5 * time.Minute)
 	for {
 		resp, err := c.Get(url + "/readyz")

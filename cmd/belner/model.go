@@ -92,11 +92,15 @@ func (l *lateModel) Recognize(ctx context.Context, text []rune) ([]entity.Entity
 }
 
 // newAnalyzer returns the analyzer that the commands share: the pattern
-// recognisers and, if there is one, the model.
-func newAnalyzer(model analyzer.Recognizer) *analyzer.Analyzer {
+// recognisers and, if there is one, the model; serve passes metrics'
+// Instrument, to time each recogniser.
+func newAnalyzer(model analyzer.Recognizer, instrument ...func(...analyzer.Recognizer) []analyzer.Recognizer) *analyzer.Analyzer {
 	rs := []analyzer.Recognizer{recognizers.NewSet(recognizers.DefaultMatchTimeout)}
 	if model != nil {
 		rs = append(rs, model)
+	}
+	for _, f := range instrument {
+		rs = f(rs...)
 	}
 	return analyzer.New(rs...)
 }

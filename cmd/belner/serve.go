@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/belner/belner/analyzer"
@@ -24,14 +25,18 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", ":8080", "listen address")
 	maxBytes := fs.Int64("max-bytes", api.DefaultMaxBytes, "largest document accepted, in bytes")
+	ops := addOpsFlags(fs)
 	mf := addModelFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
+	if err := ops.load(fs, os.LookupEnv); err != nil {
+		return err
+	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
 	}
-	logger := slog.New(slog.NewJSONHandler(stderr, nil))
+	logger := ops.logger(stderr)
 	// The model loads in the background: /healthz answers at once, /readyz
 	// and analyses answer 503 until it is loaded.
 	late := &lateModel{}
@@ -55,8 +60,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			}
 		}()
 	}
-	a := newAnalyzer(model)
-	handler := api.New(a, api.Config{MaxBytes: *maxBytes, Logger: logger, Static: demo.Handler(), Ready: ready})
+	a := newAnalyzer(model, ops.metrics.Instrument)
+	handler := api.New(a, ops.apiConfig(api.Config{MaxBytes: *maxBytes, Logger: logger, Static: demo.Handler(), Ready: ready}))
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -3,7 +3,7 @@
     cd models/train && /usr/bin/python3 -m unittest test_data -v
 
 Corpus tests need ../shared/data (relative to the project root, i.e.
-../../../shared/data from here, or $BELNER_DATA); they are skipped with a
+../../../shared/data from here, or $BELNER_DATA_DIR); they are skipped with a
 message when a file is missing.
 """
 
@@ -17,18 +17,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import corpora  # noqa: E402
+import data  # noqa: E402
 import synth  # noqa: E402
 
 
-def _data_dir():
-    for d in (os.environ.get("BELNER_DATA"), os.path.join(HERE, "..", "..", "..", "shared", "data"),
-              "../shared/data", "/work/shared/data"):
-        if d and os.path.isdir(os.path.join(d, "ner")):
-            return d
-    return os.path.join(HERE, "..", "..", "..", "shared", "data")
-
-
-DATA = _data_dir()
+DATA = data.default_data_dir()
 LABELS = {"PERSON", "ADDRESS", "ORGANIZATION", "LOCATION"}
 TITLE_RE = re.compile(r"(?i)(^|\s)(de heer|dhr\.|mevrouw|mevr\.|meneer|mme\.?|madame|monsieur|mlle|herr|herrn|frau"
                       r"|dr\.|ma[iî]tre|notaris|schepen|notaire|notar|fam\.|familie|famille|burgemeester|bourgmestre"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what `make test` needs beyond Go, if it is missing: PyTorch and
+# ONNX from Debian for the training recipe's smoke build, Debian's Chromium
+# for the demo page's browser tests, and their npm packages. Needs root or
+# sudo for apt-get; does nothing when everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(python3-torch python3-onnx libopenblas0-pthread chromium chromium-driver nodejs npm)
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+# Node.js may come from elsewhere than Debian; it only has to be there.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+	missing=("${missing[@]/nodejs/}")
+	missing=("${missing[@]/npm/}")
+fi
+read -r -a missing <<<"${missing[*]}"
+if [ ${#missing[@]} -gt 0 ]; then
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	echo "installing from Debian: ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -qq
+	$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+lock=demo/e2e/package-lock.json
+stamp=demo/e2e/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+	echo "installing npm packages for the browser tests"
+	(cd demo/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
