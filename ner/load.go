@@ -20,6 +20,9 @@ type Config struct {
 	// windows in a batch (default 8). Queue is how many windows may wait
 	// (default 64 per worker).
 	Workers, MaxBatch, Queue int
+	// MinScore is the lowest score of an entity returned; zero means
+	// DefaultMinScore, a negative value keeps every entity.
+	MinScore float64
 }
 
 // A Service is a loaded model behind a worker pool, as a Recognizer.
@@ -65,7 +68,11 @@ func Load(cfg Config) (*Service, error) {
 		return nil, errors.Join(errors.New("config.json and model.onnx disagree on the number of labels"), m.Close())
 	}
 	pool := NewPool(m, cfg.Workers, cfg.MaxBatch, cfg.Queue)
-	return &Service{Recognizer: NewRecognizer(tok, labels, pool), model: m, pool: pool}, nil
+	r := NewRecognizer(tok, labels, pool)
+	if cfg.MinScore != 0 {
+		r.WithMinScore(cfg.MinScore)
+	}
+	return &Service{Recognizer: r, model: m, pool: pool}, nil
 }
 
 // Close stops the workers and frees the model.

@@ -3,6 +3,7 @@ package ner
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/belner/belner/entity"
 )
@@ -14,6 +15,13 @@ const (
 	DefaultOverlap   = 48
 )
 
+// DefaultMinScore is the lowest score of an entity the model proposes, the
+// API's default threshold. The merge runs before the threshold and prefers
+// longer spans, so a span the model is unsure of would otherwise displace
+// an overlapping pattern entity (a licence plate, a date) and then be
+// dropped by the threshold itself, losing both.
+const DefaultMinScore = 0.5
+
 // A Recognizer finds the model's entities in documents of any length. It
 // implements analyzer.Recognizer and is safe for concurrent use.
 type Recognizer struct {
@@ -22,18 +30,26 @@ type Recognizer struct {
 	pool      *Pool
 	maxPieces int
 	overlap   int
+	minScore  float64
 }
 
 // NewRecognizer returns a Recognizer that tokenizes with tok, runs the
 // model through pool and reads its outputs as labels.
 func NewRecognizer(tok *Tokenizer, labels []Label, pool *Pool) *Recognizer {
-	return &Recognizer{tok: tok, labels: labels, pool: pool, maxPieces: DefaultMaxPieces, overlap: DefaultOverlap}
+	return &Recognizer{tok: tok, labels: labels, pool: pool, maxPieces: DefaultMaxPieces, overlap: DefaultOverlap,
+		minScore: DefaultMinScore}
 }
 
 // WithWindow sets the largest window, in pieces without [CLS] and [SEP],
 // and the overlap of consecutive windows.
 func (r *Recognizer) WithWindow(maxPieces, overlap int) *Recognizer {
 	r.maxPieces, r.overlap = max(maxPieces, 1), max(overlap, 0)
+	return r
+}
+
+// WithMinScore sets the lowest score of an entity returned.
+func (r *Recognizer) WithMinScore(min float64) *Recognizer {
+	r.minScore = min
 	return r
 }
 
@@ -71,5 +87,6 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 			}
 		}
 	}
-	return decode(words, stitch(words, windows, logits), r.labels), nil
+	es := decode(words, stitch(words, windows, logits), r.labels)
+	return slices.DeleteFunc(es, func(e entity.Entity) bool { return e.Score < r.minScore }), nil
 }

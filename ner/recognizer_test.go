@@ -315,3 +315,39 @@ func TestRecognizeCanceled(t *testing.T) {
 		t.Errorf("after Close: %v", err)
 	}
 }
+
+// leaning is a model that leans towards B-PERSON everywhere, unsure.
+type leaning struct{}
+
+func (leaning) Logits(_ context.Context, batch [][]int32) ([][][]float32, error) {
+	out := make([][][]float32, len(batch))
+	for i, seq := range batch {
+		out[i] = make([][]float32, len(seq))
+		for j := range seq {
+			out[i][j] = make([]float32, len(labelNames))
+			out[i][j][1] = 0.5 // B-PERSON, probability ~0.18
+		}
+	}
+	return out, nil
+}
+
+// Entities the model is unsure of are not proposed: they would displace
+// overlapping pattern entities in the merge and then fall to the threshold.
+func TestRecognizeMinScore(t *testing.T) {
+	pool := NewPool(leaning{}, 1, 4, 4)
+	defer pool.Close()
+	r := NewRecognizer(smokeTokenizer(t), ParseLabels(labelNames), pool)
+	text := []rune("Jan Peeters 1-ABC-123")
+	if es, err := r.Recognize(context.Background(), text); err != nil || len(es) != 0 {
+		t.Errorf("default minimum: %v, %v", es, err)
+	}
+	es, err := r.WithMinScore(0.1).Recognize(context.Background(), text)
+	if err != nil || len(es) != 7 {
+		t.Errorf("minimum 0.1: %d entities, %v; want one per word", len(es), err)
+	}
+	for _, e := range es {
+		if e.Score < 0.17 || e.Score > 0.19 {
+			t.Errorf("score %g", e.Score)
+		}
+	}
+}

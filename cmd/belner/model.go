@@ -21,6 +21,7 @@ import (
 type modelFlags struct {
 	dir, backend, ortLib    string
 	workers, batch, threads int
+	minScore                float64
 }
 
 func addModelFlags(fs *flag.FlagSet) *modelFlags {
@@ -31,6 +32,7 @@ func addModelFlags(fs *flag.FlagSet) *modelFlags {
 	fs.IntVar(&m.workers, "workers", 0, "model runs at the same time (default: one per CPU on ort, 1 on go)")
 	fs.IntVar(&m.batch, "batch", 8, "most windows (of up to 256 pieces) in one model run; windows of concurrent documents are batched together")
 	fs.IntVar(&m.threads, "threads", 0, "ONNX Runtime threads per run (default: CPUs / workers)")
+	fs.Float64Var(&m.minScore, "model-min-score", ner.DefaultMinScore, "lowest score of a model entity: a less certain span never displaces a pattern entity it overlaps; negative keeps all")
 	return m
 }
 
@@ -60,7 +62,7 @@ func (m *modelFlags) load() (*ner.Service, error) {
 		dir = d
 	}
 	svc, err := ner.Load(ner.Config{Dir: dir, Backend: m.backend, ORTLibDir: m.ortLib, Threads: m.threads,
-		Workers: m.workers, MaxBatch: m.batch})
+		Workers: m.workers, MaxBatch: m.batch, MinScore: m.minScore})
 	if err != nil {
 		name := m.dir
 		if name == "" {
