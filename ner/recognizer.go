@@ -15,6 +15,10 @@ const (
 	DefaultOverlap   = 48
 )
 
+// windowsPerRun is how many windows of one document wait in the pool at
+// most: 32 windows of 256 pieces are about 6,000 words.
+const windowsPerRun = 32
+
 // DefaultMinScore is the lowest score of an entity the model proposes, the
 // API's default threshold. The merge runs before the threshold and prefers
 // longer spans, so a span the model is unsure of would otherwise displace
@@ -69,24 +73,33 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 		return nil, nil
 	}
 	windows := Windows(words, r.maxPieces, r.overlap)
-	seqs := make([][]int32, len(windows))
-	for i, w := range windows {
-		seqs[i] = r.tok.Sequence(words, w, r.maxPieces)
-	}
-	logits, err := r.pool.Run(ctx, seqs)
-	if err != nil {
-		return nil, err
-	}
-	for i := range logits {
-		if len(logits[i]) != len(seqs[i]) {
-			return nil, fmt.Errorf("model returned logits for %d pieces of %d", len(logits[i]), len(seqs[i]))
+	wl := newWordLabels(len(words))
+	// A few windows at a time: a long document holds the logits of a
+	// chunk only, and leaves room in the pool's queue for the documents
+	// that come after it.
+	for len(windows) > 0 {
+		chunk := windows[:min(len(windows), windowsPerRun)]
+		windows = windows[len(chunk):]
+		seqs := make([][]int32, len(chunk))
+		for i, w := range chunk {
+			seqs[i] = r.tok.Sequence(words, w, r.maxPieces)
 		}
-		for _, l := range logits[i] {
-			if len(l) != len(r.labels) {
-				return nil, fmt.Errorf("model returned %d logits per piece for %d labels", len(l), len(r.labels))
+		logits, err := r.pool.Run(ctx, seqs)
+		if err != nil {
+			return nil, err
+		}
+		for i := range logits {
+			if len(logits[i]) != len(seqs[i]) {
+				return nil, fmt.Errorf("model returned logits for %d pieces of %d", len(logits[i]), len(seqs[i]))
+			}
+			for _, l := range logits[i] {
+				if len(l) != len(r.labels) {
+					return nil, fmt.Errorf("model returned %d logits per piece for %d labels", len(l), len(r.labels))
+				}
 			}
 		}
+		stitch(wl, words, chunk, logits)
 	}
-	es := decode(words, stitch(words, windows, logits), r.labels)
+	es := decode(words, wl, r.labels)
 	return slices.DeleteFunc(es, func(e entity.Entity) bool { return e.Score < r.minScore }), nil
 }

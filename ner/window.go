@@ -83,26 +83,31 @@ type wordLabel struct {
 	margin int // distance of the word to the nearer edge of its window
 }
 
+// newWordLabels returns a label slot per word, none chosen yet.
+func newWordLabels(n int) []wordLabel {
+	wl := make([]wordLabel, n)
+	for i := range wl {
+		wl[i] = wordLabel{label: -1, margin: -1}
+	}
+	return wl
+}
+
 // stitch gives each word the label of its first piece in the window where
 // the word is farthest from an edge: logits[k] are the model's logits for
-// the sequence of windows[k].
-func stitch(words []Word, windows []Window, logits [][][]float32) []wordLabel {
-	out := make([]wordLabel, len(words))
-	for i := range out {
-		out[i].margin = -1
-	}
+// the sequence of windows[k]. It can run on the windows a few at a time,
+// in any order, into the same wl.
+func stitch(wl []wordLabel, words []Word, windows []Window, logits [][][]float32) {
 	for k, w := range windows {
 		piece := 1 // after [CLS]
 		for i := w.First; i < w.Last; i++ {
 			margin := min(i-w.First, w.Last-1-i)
-			if margin > out[i].margin && piece < len(logits[k]) {
+			if margin > wl[i].margin && piece < len(logits[k]) {
 				label, prob := argmaxSoftmax(logits[k][piece])
-				out[i] = wordLabel{label: label, prob: prob, margin: margin}
+				wl[i] = wordLabel{label: label, prob: prob, margin: margin}
 			}
 			piece += len(words[i].Pieces)
 		}
 	}
-	return out
 }
 
 // decode turns word labels into entities: B-X starts an X, I-X continues an
