@@ -23,7 +23,7 @@ type HugotOptions struct {
 	// ORTLibDir is the directory of libonnxruntime.so, for "ort".
 	ORTLibDir string
 	// Threads is the number of threads ONNX Runtime uses inside one run;
-	// zero means one per CPU.
+	// zero means GOMAXPROCS (one per CPU, or the container's CPU limit).
 	Threads int
 	// MaxBatch is the largest batch that will be run; the Go backend
 	// compiles one program per batch and sequence size bucket up to it.
@@ -52,7 +52,7 @@ func LoadHugot(dir string, o HugotOptions) (*HugotModel, error) {
 		o.MaxSequence = DefaultMaxPieces + 2
 	}
 	if o.Threads <= 0 {
-		o.Threads = runtime.NumCPU()
+		o.Threads = runtime.GOMAXPROCS(0)
 	}
 	var session *hugot.Session
 	var err error

@@ -14,7 +14,8 @@ type Config struct {
 	Backend   string
 	ORTLibDir string
 	Threads   int
-	// Workers run batches at the same time: by default one per CPU with
+	// Workers run batches at the same time: by default one per CPU
+	// (GOMAXPROCS, which follows a container's CPU limit) with
 	// one ONNX Runtime thread each on "ort" (faster than one run on every
 	// CPU, measured on 2 cores), and one on "go". MaxBatch is the most
 	// windows in a batch (default 8). Queue is how many windows may wait
@@ -39,7 +40,7 @@ func Load(cfg Config) (*Service, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 1
 		if cfg.Backend == "ort" {
-			cfg.Workers = runtime.NumCPU()
+			cfg.Workers = runtime.GOMAXPROCS(0)
 		}
 	}
 	if cfg.MaxBatch <= 0 {
@@ -49,7 +50,7 @@ func Load(cfg Config) (*Service, error) {
 		cfg.Queue = 64 * cfg.Workers
 	}
 	if cfg.Threads <= 0 {
-		cfg.Threads = max(1, runtime.NumCPU()/cfg.Workers)
+		cfg.Threads = max(1, runtime.GOMAXPROCS(0)/cfg.Workers)
 	}
 	tok, err := LoadTokenizer(cfg.Dir)
 	if err != nil {
