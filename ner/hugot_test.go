@@ -3,6 +3,7 @@ package ner
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -171,5 +172,44 @@ func TestLogitsEmptyBatch(t *testing.T) {
 	out, err := smokeGoModel(t).Logits(context.Background(), nil)
 	if err != nil || out != nil {
 		t.Fatalf("Logits(nil) = %v, %v; want nil, nil", out, err)
+	}
+}
+
+// The Go tokenizer splits and encodes like the recipe's Python one
+// (models/train/wordpiece.py) on Unicode edge cases and annotated
+// documents: testdata/smoke_words.json holds, per text, the Python words
+// as [start, end, piece ids], offsets in code points.
+func TestTokenizerMatchesPython(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "smoke_words.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Text  string
+		Words [][3]json.RawMessage
+	}
+	if err := json.Unmarshal(b, &cases); err != nil {
+		t.Fatal(err)
+	}
+	tok := smokeTokenizer(t)
+	for i, c := range cases {
+		var want []string
+		for _, w := range c.Words {
+			var ids []int32
+			if err := json.Unmarshal(w[2], &ids); err != nil {
+				t.Fatal(err)
+			}
+			compact, _ := json.Marshal(ids)
+			want = append(want, fmt.Sprintf("%s-%s:%s", w[0], w[1], compact))
+		}
+		var got []string
+		for _, w := range tok.Words([]rune(c.Text)) {
+			ids, _ := json.Marshal(w.Pieces)
+			got = append(got, fmt.Sprintf("%d-%d:%s", w.Start, w.End, ids))
+		}
+		if !slices.Equal(got, want) {
+			k := firstDiff(got, want)
+			t.Errorf("case %d (%.30q): word %d differs:\n got %v\nwant %v", i, c.Text, k, got[k:min(k+3, len(got))], want[k:min(k+3, len(want))])
+		}
 	}
 }

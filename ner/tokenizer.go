@@ -189,12 +189,10 @@ func isControl(c rune) bool {
 	if c == '\t' || c == '\n' || c == '\r' {
 		return false
 	}
-	// Unicode category C*: Cc, Cf, Cs, Co, Cn.
-	return unicode.In(c, unicode.Cc, unicode.Cf, unicode.Cs, unicode.Co) || !unicode.In(c, assigned...)
+	// Unicode category C* (Cc, Cf, Cs, Co and unassigned Cn): in no other
+	// major category.
+	return !unicode.In(c, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z)
 }
-
-// assigned is every category but Cn (unassigned).
-var assigned = []*unicode.RangeTable{unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.C}
 
 func isChinese(c rune) bool {
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
