@@ -176,8 +176,8 @@ func TestLogitsEmptyBatch(t *testing.T) {
 }
 
 // The Go tokenizer splits and encodes like the recipe's Python one
-// (models/train/wordpiece.py) on Unicode edge cases and annotated
-// documents: testdata/smoke_words.json holds, per text, the Python words
+// (models/train/wordpiece.py) on Unicode edge cases and
+// testdata/documents: testdata/smoke_words.json holds, per text, the Python words
 // as [start, end, piece ids], offsets in code points.
 func TestTokenizerMatchesPython(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("testdata", "smoke_words.json"))

@@ -1,5 +1,5 @@
 """Writes smoke_words.json: the recipe's Python tokenizer's words (start, end,
-piece ids; code points) for Unicode edge cases and some annotated documents,
+piece ids; code points) for Unicode edge cases and testdata/documents,
 with the smoke model's tokenizer. TestTokenizerMatchesPython compares.
 
     cd models/train && /usr/bin/python3 ../../ner/testdata/smoke_words.py
@@ -23,7 +23,7 @@ texts = [
     "Straße STRASSE ǅ ǈ ĳ Ĳ ſ ß ẞ", "\ufffd replacement \ufffd", "line1\u2028line2\u2029para\x0bvt\x0cff",
     "mixed\r\n\r\nCRLF\n\nLF\rCR", "private \ue000 use \U000f0000", "unassigned \u0378 \U000e0080",
 ]
-for f in sorted(glob.glob('../../testdata/annotated/*.txt'))[:25:4]:
+for f in sorted(glob.glob('../../testdata/documents/*.txt')):
     texts.append(open(f, encoding='utf-8').read())
 out = []
 for t in texts:
