@@ -46,7 +46,7 @@ type HugotModel struct {
 // LoadHugot loads the ONNX model in dir. Close releases it.
 func LoadHugot(dir string, o HugotOptions) (*HugotModel, error) {
 	if o.MaxBatch <= 0 {
-		o.MaxBatch = 8
+		o.MaxBatch = DefaultMaxBatch
 	}
 	if o.MaxSequence <= 0 {
 		o.MaxSequence = DefaultMaxPieces + 2

@@ -16,7 +16,7 @@
 //
 // The model flags: -model DIR (default the model built in), -backend go|ort
 // (ort needs a build with -tags ORT and -ort-lib DIR, see scripts/ort.sh),
-// -workers, -batch, -threads.
+// -model-workers, -model-batch, -model-threads, -model-min-score.
 package main
 
 import (

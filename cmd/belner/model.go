@@ -29,9 +29,9 @@ func addModelFlags(fs *flag.FlagSet) *modelFlags {
 	fs.StringVar(&m.dir, "model", "", `NER model directory (model.onnx, config.json, tokenizer.json); default the model built into belner; "none" runs the pattern recognisers only`)
 	fs.StringVar(&m.backend, "backend", "go", "model backend: go (pure Go) or ort (ONNX Runtime; needs a build with -tags ORT)")
 	fs.StringVar(&m.ortLib, "ort-lib", os.Getenv("BELNER_ORT_LIB"), "directory of libonnxruntime.so for -backend ort (scripts/ort.sh prints it; default $BELNER_ORT_LIB)")
-	fs.IntVar(&m.workers, "workers", 0, "model runs at the same time (default: one per CPU on ort, 1 on go)")
-	fs.IntVar(&m.batch, "batch", 8, "most windows (of up to 256 pieces) in one model run; windows of concurrent documents are batched together")
-	fs.IntVar(&m.threads, "threads", 0, "ONNX Runtime threads per run (default: CPUs / workers)")
+	fs.IntVar(&m.workers, "model-workers", 0, "model runs at the same time (default: one per CPU on ort, 1 on go)")
+	fs.IntVar(&m.batch, "model-batch", ner.DefaultMaxBatch, "most windows (of up to 256 pieces) in one model run; windows of concurrent documents are batched together")
+	fs.IntVar(&m.threads, "model-threads", 0, "ONNX Runtime threads per run (default: CPUs / workers)")
 	fs.Float64Var(&m.minScore, "model-min-score", ner.DefaultMinScore, "lowest score of a model entity: a less certain span never displaces a pattern entity it overlaps; negative keeps all")
 	return m
 }
