@@ -94,19 +94,19 @@ func benchRecognize(b *testing.B, m Model, workers, maxBatch int) {
 
 // BenchmarkGoBackend: go test -run '^$' -bench GoBackend -benchtime 20x ./ner
 func BenchmarkGoBackend(b *testing.B) {
-	m, err := LoadHugot(benchModelDir(), HugotOptions{Backend: "go", MaxBatch: 8})
+	m, err := LoadHugot(benchModelDir(), HugotOptions{Backend: "go", MaxBatch: DefaultMaxBatch})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer m.Close()
-	benchRecognize(b, m, 1, 8)
+	benchRecognize(b, m, 1, DefaultMaxBatch)
 }
 
 // BenchmarkWindowing measures everything but the model: tokenizing,
 // windowing, the pool, stitching and decoding, with a model that answers at
 // once.
 func BenchmarkWindowing(b *testing.B) {
-	benchRecognize(b, slowModel{release: closed()}, 1, 8)
+	benchRecognize(b, slowModel{release: closed()}, 1, DefaultMaxBatch)
 }
 
 func closed() chan struct{} {

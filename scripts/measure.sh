@@ -6,7 +6,7 @@
 #
 #   scripts/measure.sh                   # the built-in model
 #   MODEL=/path/to/model scripts/measure.sh
-#   BACKENDS=ort DURATION=30s scripts/measure.sh
+#   BACKENDS=ort DURATION=30s CLIENTS=1,4 SERVE_FLAGS="-model-batch 8" scripts/measure.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,9 @@ model=${MODEL:-}
 backends=${BACKENDS:-ort go}
 duration=${DURATION:-20s}
 clients=${CLIENTS:-1,4,16}
+# Admit all 16 clients (the default -max-inflight, twice the CPUs, answers
+# 503 past it) so that the latencies include the model's queue.
+serveflags=${SERVE_FLAGS:--max-inflight 64}
 tmp=$(mktemp -d)
 server=
 cleanup() {
@@ -34,7 +37,8 @@ echo "== evaluation (testdata/annotated, ONNX Runtime backend)"
 for backend in $backends; do
 	bin="$tmp/belner"
 	[ "$backend" = ort ] && bin="$tmp/belner-ort"
-	"$bin" serve -addr 127.0.0.1:0 -backend "$backend" -ort-lib "$ortlib" "${modelflag[@]}" 2>"$tmp/serve.log" &
+	# shellcheck disable=SC2086
+	"$bin" serve -addr 127.0.0.1:0 -backend "$backend" -ort-lib "$ortlib" "${modelflag[@]}" $serveflags 2>"$tmp/serve.log" &
 	server=$!
 	addr=
 	for _ in $(seq 1 100); do
