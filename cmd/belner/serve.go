@@ -37,28 +37,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
 	}
 	logger := ops.logger(stderr)
-	// The model loads in the background: /healthz answers at once, /readyz
-	// and analyses answer 503 until it is loaded.
 	late := &lateModel{}
 	var model analyzer.Recognizer
 	ready := func() bool { return true }
-	loaded := make(chan error, 1)
 	if mf.enabled() {
 		model, ready = late, late.ready
-		go func() {
-			start := time.Now()
-			svc, err := mf.load()
-			if err == nil {
-				late.svc.Store(svc)
-				logger.Info("model loaded", slog.String("backend", mf.backend), slog.Duration("duration", time.Since(start)))
-			}
-			loaded <- err
-		}()
-		defer func() {
-			if svc := late.svc.Load(); svc != nil {
-				svc.Close()
-			}
-		}()
 	}
 	a := newAnalyzer(model, ops.metrics.Instrument)
 	handler := api.New(a, ops.apiConfig(api.Config{MaxBytes: *maxBytes, Logger: logger, Static: demo.Handler(), Ready: ready}))
@@ -73,6 +56,29 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		IdleTimeout:       2 * time.Minute,
 	}
 	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.Int64("max_bytes", *maxBytes))
+	// The model loads in the background: /healthz answers at once, /readyz
+	// and analyses answer 503 until it is loaded.
+	loaded := make(chan error, 1)
+	if mf.enabled() {
+		go func() {
+			start := time.Now()
+			svc, err := mf.load()
+			if err == nil {
+				late.svc.Store(svc)
+				logger.Info("model loaded", slog.String("backend", mf.backend), slog.Duration("duration", time.Since(start)))
+			}
+			loaded <- err
+		}()
+		defer func() {
+			if late.svc.Load() == nil {
+				// Still loading (or failed): let it finish, to free it.
+				if err := <-loaded; err != nil {
+					return
+				}
+			}
+			late.svc.Load().Close()
+		}()
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	for stop := false; !stop; {
@@ -83,6 +89,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			if err != nil {
 				srv.Close()
 				<-done
+				loaded <- err // for the deferred clean-up
 				return fmt.Errorf("cannot serve without the model: %w", err)
 			}
 		case <-ctx.Done():
