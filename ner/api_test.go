@@ -3,8 +3,11 @@ package ner
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -145,5 +148,56 @@ func TestSmokeModelEndToEnd(t *testing.T) {
 	t.Logf("%d entities, %d from the model", len(resp.Entities), model)
 	if model == 0 {
 		t.Error("the smoke model found nothing to check")
+	}
+}
+
+// The whole Go pipeline (tokenizer, hugot on the Go backend, first-piece
+// BIO decoding) finds the spans that the recipe's Python inference finds
+// with the same model, on texts of one window (testdata/smoke_spans.json,
+// made by smoke_spans.py).
+func TestPipelineMatchesPython(t *testing.T) {
+	checkPipelineMatchesPython(t, smokeGoModel(t))
+}
+
+func checkPipelineMatchesPython(t *testing.T, m Model) {
+	b, err := os.ReadFile(filepath.Join("testdata", "smoke_spans.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Text  string
+		Spans [][3]any
+	}
+	if err := json.Unmarshal(b, &cases); err != nil {
+		t.Fatal(err)
+	}
+	labels, err := Labels(smokeDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := NewPool(m, 1, 2, 8)
+	defer pool.Close()
+	r := NewRecognizer(smokeTokenizer(t), labels, pool).WithMinScore(-1)
+	spans := 0
+	for _, c := range cases {
+		var want []string
+		for _, s := range c.Spans {
+			want = append(want, fmt.Sprintf("%v-%v:%v", s[0], s[1], s[2]))
+		}
+		es, err := r.Recognize(context.Background(), []rune(c.Text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range es {
+			got = append(got, fmt.Sprintf("%d-%d:%s", e.Start, e.End, e.Type))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.40q:\n got %v\nwant %v", c.Text, got, want)
+		}
+		spans += len(want)
+	}
+	if len(cases) < 20 || spans < 20 {
+		t.Errorf("only %d texts, %d spans compared", len(cases), spans)
 	}
 }

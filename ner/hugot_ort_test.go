@@ -36,6 +36,10 @@ func TestORTBackendReproducesFixture(t *testing.T) {
 	checkFixtureLogits(t, smokeORTModel(t), smokeDir)
 }
 
+func TestORTPipelineMatchesPython(t *testing.T) {
+	checkPipelineMatchesPython(t, smokeORTModel(t))
+}
+
 // TestOtherModelORT checks $BELNER_TEST_MODEL on ONNX Runtime; run it alone
 // (-run OtherModelORT): ONNX Runtime allows one session per process.
 func TestOtherModelORT(t *testing.T) {
