@@ -22,8 +22,8 @@
 # checks that the server opens no file for writing and connects nowhere.
 #
 # Idempotent: the rootfs is rebuilt each run; the npm package (.ort/) and
-# Go's build cache are reused. Needs go, gcc, npm (first run), curl,
-# setpriv (util-linux) when run as root.
+# Go's build cache are reused. Needs go, gcc, npm (first run), curl or
+# python3, setpriv (util-linux) when run as root; strace is optional.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 umask 022
@@ -66,7 +66,19 @@ if [ -r /etc/os-release ]; then
 	[ "$codename" = "$DEBIAN_RELEASE" ] ||
 		say "warning: this machine is ${codename:-not Debian}, the image $DEBIAN_RELEASE: glibc and libstdc++ differ from the image's"
 fi
-command -v curl >/dev/null || die "curl is needed for the smoke test"
+# post URL BODY: POST a JSON body, print the answer (curl, else python3).
+if command -v curl >/dev/null; then
+	post() { curl -sS --fail --noproxy '*' --max-time 30 -X POST -H 'Content-Type: application/json' --data-binary "$2" "$1"; }
+elif command -v python3 >/dev/null; then
+	post() {
+		python3 -c 'import sys, urllib.request as u
+o = u.build_opener(u.ProxyHandler({}))
+r = u.Request(sys.argv[1], sys.argv[2].encode(), {"Content-Type": "application/json"})
+sys.stdout.write(o.open(r, timeout=30).read().decode())' "$1" "$2"
+	}
+else
+	die "curl or python3 is needed for the smoke test"
+fi
 
 # --- build: the Dockerfile's stages -----------------------------------------
 start=$SECONDS
@@ -176,8 +188,7 @@ in_image probe -url "http://127.0.0.1:$port/nope" 2>/dev/null && die "belner pro
 
 # Synthetic data: a valid INSZ check number and IBAN, no real person.
 doc='{"text":"Rijksregisternummer: 85.07.30-033.28\nIBAN BE71 0961 2345 6769\nJan Peeters woont in de Kerkstraat 12, 9000 Gent."}'
-resp=$(curl -sS --noproxy '*' --max-time 30 -X POST -H 'Content-Type: application/json' \
-	--data-binary "$doc" "http://127.0.0.1:$port/v1/analyze") || die "POST /v1/analyze failed"
+resp=$(post "http://127.0.0.1:$port/v1/analyze" "$doc") || die "POST /v1/analyze failed"
 for t in INSZ IBAN; do
 	grep -q "\"type\":\"$t\"" <<<"$resp" || die "no $t entity in the answer: $resp"
 done
