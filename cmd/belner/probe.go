@@ -21,7 +21,7 @@ func probe(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("probe", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	target := fs.String("url", probeURL(os.Getenv(envName("addr"))),
-		"URL to GET; default /readyz on 127.0.0.1 at the port of $BELNER_ADDR (8080)")
+		"URL to GET; default /readyz at $BELNER_ADDR, on 127.0.0.1 when it names no address")
 	timeout := fs.Duration("timeout", 3*time.Second, "time the whole check may take")
 	if err := fs.Parse(args); err != nil {
 		return errReported
@@ -70,12 +70,18 @@ func probe(ctx context.Context, args []string, stderr io.Writer) error {
 	return nil
 }
 
-// probeURL is the default -url of probe: /readyz on the loopback address,
-// at the port of addr (serve's -addr, from $BELNER_ADDR), else 8080.
+// probeURL is the default -url of probe: /readyz at serve's -addr (from
+// $BELNER_ADDR; default :8080), on the loopback address when it listens
+// on every address.
 func probeURL(addr string) string {
-	port := "8080"
-	if _, p, err := net.SplitHostPort(addr); err == nil && p != "" {
+	host, port := "127.0.0.1", "8080"
+	if h, p, err := net.SplitHostPort(addr); err == nil && p != "" {
 		port = p
+		if ip := net.ParseIP(h); ip != nil && !ip.IsUnspecified() {
+			host = ip.String()
+		} else if h == "localhost" {
+			host = h
+		}
 	}
-	return "http://" + net.JoinHostPort("127.0.0.1", port) + "/readyz"
+	return "http://" + net.JoinHostPort(host, port) + "/readyz"
 }

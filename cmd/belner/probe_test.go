@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -29,14 +30,14 @@ func runProbe(t *testing.T, args ...string) (error, string) {
 }
 
 func TestProbe(t *testing.T) {
-	ready := false
+	var ready atomic.Bool
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.URL.Path == "/redirect":
 			http.Redirect(w, r, "/readyz", http.StatusFound)
 		case r.URL.Path != "/readyz" || r.Method != http.MethodGet:
 			http.NotFound(w, r)
-		case !ready:
+		case !ready.Load():
 			http.Error(w, secret, http.StatusServiceUnavailable)
 		default:
 			w.Write([]byte(secret))
@@ -48,7 +49,7 @@ func TestProbe(t *testing.T) {
 	if !errors.Is(err, errReported) || !strings.Contains(msg, "503") {
 		t.Errorf("not ready: err %v, stderr %q; want failure naming 503", err, msg)
 	}
-	ready = true
+	ready.Store(true)
 	if err, msg := runProbe(t, "-url", srv.URL+"/readyz"); err != nil || msg != "" {
 		t.Errorf("ready: err %v, stderr %q; want success, silent", err, msg)
 	}
@@ -126,6 +127,9 @@ func TestProbeURLFollowsAddr(t *testing.T) {
 		":9090":        "http://127.0.0.1:9090/readyz",
 		"0.0.0.0:8181": "http://127.0.0.1:8181/readyz",
 		"[::]:8282":    "http://127.0.0.1:8282/readyz",
+		"10.1.2.3:80":  "http://10.1.2.3:80/readyz",
+		"[::1]:8080":   "http://[::1]:8080/readyz",
+		"localhost:81": "http://localhost:81/readyz",
 		"garbage":      "http://127.0.0.1:8080/readyz",
 	} {
 		if got := probeURL(addr); got != want {
