@@ -82,6 +82,7 @@ fi
 
 # --- build: the Dockerfile's stages -----------------------------------------
 start=$SECONDS
+[ ! -d "$rootfs" ] || chmod -R u+w "$rootfs"   # read-only if the last run was cut short
 rm -rf "$rootfs"
 mkdir -p "$rootfs/usr/local/bin" "$rootfs/opt/belner/lib" "$rootfs/opt/belner/model"
 
@@ -100,7 +101,8 @@ eval "${build_cmd/ -o \/out\/belner / -o \"\$rootfs/usr/local/bin/belner\" }"
 
 # Final stage: COPY models/belner-ner/ /opt/belner/model/
 cp -R models/belner-ner/. "$rootfs/opt/belner/model/"
-chmod -R a+rX,go-w "$rootfs"
+# Read-only as the image's layers are under --read-only, for its owner too.
+chmod -R a+rX,a-w "$rootfs"
 say "built in $((SECONDS - start)) s: $(du -sh "$rootfs" | cut -f1) under $rootfs"
 
 # --- smoke test: run it as the image would ------------------------------------
@@ -134,10 +136,10 @@ if [ "$(id -u)" -eq 0 ]; then
 	for p in "$rootfs" "$rootfs/usr/local/bin/belner" "$rootfs/opt/belner/model/model.onnx" "$rootfs/opt/belner/lib/libonnxruntime.so.1"; do
 		"${as_user[@]}" test -r "$p" || die "UID $uid cannot read $p: put CONTAINER_OUT where every user can read"
 	done
-	"${as_user[@]}" test ! -w "$rootfs" || die "UID $uid can write $rootfs"
 else
-	say "not root: running as UID $(id -u), not $uid (the rootfs is still read-only to other users only if you do not own it)"
+	say "not root: running as UID $(id -u), not $uid"
 fi
+"${as_user[@]}" test ! -w "$rootfs" || die "the server's user can write $rootfs"
 in_image() { (cd "$rootfs" && exec env -i "${envs[@]}" "${as_user[@]}" "$rootfs/usr/local/bin/belner" "$@"); }
 
 tracer=()
@@ -154,6 +156,7 @@ cleanup() {
 		sleep 1
 		kill -KILL "$p" 2>/dev/null || true
 	done
+	chmod -R u+w "$rootfs" 2>/dev/null || true   # so that rm -rf bin works
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
