@@ -8,6 +8,7 @@
 //	belner analyze [-entities T,...] [-score-threshold X] [-explain] [model flags] FILE...
 //	belner evaluate [model flags] DIR
 //	belner loadtest [-url URL] [-c 1,4,16] [-d 30s] [-pid PID] FILE...
+//	belner probe [-url http://127.0.0.1:8080/readyz] [-timeout 3s]
 //
 // serve answers POST /v1/analyze; analyze prints, for each FILE ("-" for
 // standard input), the JSON the API would answer, one document per line;
@@ -34,6 +35,7 @@ const usage = `usage:
   belner analyze [flags] FILE...  print the entities of each FILE as JSON ("-" reads stdin)
   belner evaluate [flags] DIR     score the pipeline on annotated documents (DIR/*.txt + *.json)
   belner loadtest [flags] FILE... measure a running server: documents/s, p50 and p99 latency
+  belner probe [flags]            exit 0 if a running server's /readyz answers 200 (container healthcheck)
 `
 
 func main() {
@@ -65,6 +67,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return evaluate(ctx, args[1:], stdout, stderr)
 	case "loadtest":
 		return loadtest(ctx, args[1:], stdout, stderr)
+	case "probe":
+		return probe(ctx, args[1:], stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
