@@ -78,7 +78,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text []rune, opts Options) ([]en
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	return filter(merge.Resolve(slices.Concat(found...)), opts), nil
+	return filter(merge.Resolve(text, slices.Concat(found...)), opts), nil
 }
 
 // recognize runs r, turning a panic into an error: a recogniser that

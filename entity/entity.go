@@ -61,6 +61,10 @@ type Entity struct {
 	// a checksum, or the grammar of an e-mail address or URL. The merge
 	// prefers validated spans.
 	Validated bool
+	// Exact reports that a pattern fixed the span's boundaries, as it does
+	// for every identifier, date or address of mail. A model's spans are
+	// not exact: where one runs into an exact span, the merge cuts it back.
+	Exact bool
 	// Explanation says why the entity was found.
 	Explanation Explanation
 }

@@ -1,49 +1,84 @@
 // Package merge resolves overlapping candidates from several recognisers
 // into one set of non-overlapping entities.
 //
-// The policy, in order of precedence, when two candidates overlap:
+// Pattern recognisers fix their spans' boundaries exactly (entity.Exact):
+// a checksum or a grammar says where a national number or an e-mail
+// address begins and ends. A model's spans are not exact: it may run an
+// address on into the phone number on the next line. So the policy is:
 //
-//  1. A validated candidate beats an unvalidated one. Validated means a
-//     checksum passed (national number, IBAN, enterprise number...) or the
-//     grammar of an e-mail address or URL did: such a span is very unlikely
-//     to be chance, and nothing inside it is a separate entity. So a
-//     checksum-valid INSZ beats a DATE on its first six digits, and a model
-//     PERSON cannot cut into an e-mail address.
-//  2. The longer candidate beats the shorter: a model ADDRESS that contains
-//     a postcode or a number stays one ADDRESS.
-//  3. The higher score wins.
-//  4. Then, so that the result never depends on the order recognisers ran
-//     in: the earlier start, the type name, the recogniser name.
+//  1. Exact candidates are resolved first, among themselves. Where two
+//     overlap, a validated one (a checksum, or the grammar of an e-mail
+//     address or URL passed) beats an unvalidated one: a checksum-valid
+//     INSZ beats a DATE on its first six digits, and nothing inside a URL
+//     is a separate entity. Then the longer beats the shorter, then the
+//     higher score.
+//  2. A model candidate never takes the place of an exact entity: where it
+//     overlaps kept ones it is cut back to its longest part outside them,
+//     without edge spaces or punctuation, and kept only if that part still
+//     holds at least half of it. An ADDRESS that runs into a phone number
+//     keeps its street and municipality; an "ORGANIZATION" that is a BIC
+//     label and a BIC disappears. A model ADDRESS holding a postcode or a
+//     box number stays one ADDRESS: those are no entities of their own.
+//  3. Model candidates are then resolved among themselves: the longer
+//     beats the shorter, then the higher score.
+//  4. Ties are broken by start, type and recogniser name, so that the
+//     result never depends on the order recognisers ran in; identical
+//     duplicates (two windows of the model seeing the same span) collapse
+//     to one.
 //
-// Candidates are taken greedily in that order; each is kept unless it
-// overlaps one already kept. Identical duplicates (two windows of the model
-// seeing the same span) collapse to one.
+// Within each step, candidates are taken greedily in order of precedence;
+// each is kept unless it overlaps one already kept.
 package merge
 
 import (
 	"cmp"
 	"slices"
+	"unicode"
 
 	"github.com/belner/belner/entity"
 )
 
-// Resolve returns the candidates that survive the policy, sorted by start.
-// It does not modify cands.
-func Resolve(cands []entity.Entity) []entity.Entity {
+// Resolve returns the candidates found in text that survive the policy,
+// sorted by start. It does not modify cands.
+func Resolve(text []rune, cands []entity.Entity) []entity.Entity {
 	if len(cands) == 0 {
 		return nil
 	}
-	ranked := slices.Clone(cands)
-	slices.SortStableFunc(ranked, precedence)
-	taken := newCover(ranked)
-	kept := make([]entity.Entity, 0, len(ranked))
-	for _, c := range ranked {
+	exact, inexact := split(cands)
+	taken := newCover(cands)
+	kept := take(nil, exact, taken)
+	cut := make([]entity.Entity, 0, len(inexact))
+	for _, c := range inexact {
+		if c, ok := cutBack(text, c, taken); ok {
+			cut = append(cut, c)
+		}
+	}
+	kept = take(kept, cut, taken)
+	slices.SortFunc(kept, func(a, b entity.Entity) int { return cmp.Compare(a.Start, b.Start) })
+	return kept
+}
+
+func split(cands []entity.Entity) (exact, inexact []entity.Entity) {
+	for _, c := range cands {
+		if c.Exact {
+			exact = append(exact, c)
+		} else {
+			inexact = append(inexact, c)
+		}
+	}
+	return exact, inexact
+}
+
+// take appends to kept, in order of precedence, the candidates that overlap
+// nothing taken, and marks them taken.
+func take(kept, cands []entity.Entity, taken *cover) []entity.Entity {
+	slices.SortStableFunc(cands, precedence)
+	for _, c := range cands {
 		if taken.free(c.Start, c.End) {
 			taken.take(c.Start, c.End)
 			kept = append(kept, c)
 		}
 	}
-	slices.SortFunc(kept, func(a, b entity.Entity) int { return cmp.Compare(a.Start, b.Start) })
 	return kept
 }
 
@@ -63,6 +98,49 @@ func precedence(a, b entity.Entity) int {
 		cmp.Compare(a.Recognizer, b.Recognizer),
 	)
 }
+
+// cutBack returns c cut back to its longest run of code points that no
+// taken entity holds, trimmed of spaces and punctuation at its edges, if
+// that keeps at least half of c.
+func cutBack(text []rune, c entity.Entity, taken *cover) (entity.Entity, bool) {
+	if taken.free(c.Start, c.End) {
+		return c, true
+	}
+	best, bestLen := -1, 0
+	for i := c.Start; i < c.End; {
+		if !taken.free(i, i+1) {
+			i++
+			continue
+		}
+		j := i
+		for j < c.End && taken.free(j, j+1) {
+			j++
+		}
+		if j-i > bestLen {
+			best, bestLen = i, j-i
+		}
+		i = j
+	}
+	if best < 0 {
+		return c, false
+	}
+	start, end := best, best+bestLen
+	for start < end && isEdge(text[start]) {
+		start++
+	}
+	for end > start && isEdge(text[end-1]) {
+		end--
+	}
+	if 2*(end-start) < c.Len() {
+		return c, false
+	}
+	c.Start, c.End = start, end
+	c.Explanation.Notes = append(slices.Clip(c.Explanation.Notes), "cut back where it ran into an entity found by a pattern")
+	return c, true
+}
+
+// isEdge reports whether r may not start or end a span.
+func isEdge(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }
 
 // A cover records which code points kept entities occupy, one bit each.
 // Kept entities never overlap, so checking a candidate costs its length,

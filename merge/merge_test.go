@@ -3,14 +3,19 @@ package merge
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/belner/belner/entity"
 )
 
+// ent returns a candidate; pattern types are exact, model types are not.
 func ent(t entity.Type, start, end int, score float64, validated bool) entity.Entity {
-	return entity.Entity{Type: t, Start: start, End: end, Score: score, Validated: validated, Recognizer: string(t)}
+	model := t == entity.Person || t == entity.Address || t == entity.Organization || t == entity.Location
+	return entity.Entity{Type: t, Start: start, End: end, Score: score, Validated: validated, Exact: !model, Recognizer: string(t)}
 }
+
+var filler = []rune(strings.Repeat("x", 200))
 
 func TestResolve(t *testing.T) {
 	tests := []struct {
@@ -35,8 +40,8 @@ func TestResolve(t *testing.T) {
 		},
 		{
 			name:  "longer beats shorter when neither is validated",
-			cands: []entity.Entity{ent(entity.Date, 12, 17, 0.9, false), ent(entity.Address, 0, 30, 0.6, false)},
-			want:  []entity.Entity{ent(entity.Address, 0, 30, 0.6, false)},
+			cands: []entity.Entity{ent(entity.Date, 12, 17, 0.9, false), ent(entity.LicensePlate, 10, 25, 0.6, false)},
+			want:  []entity.Entity{ent(entity.LicensePlate, 10, 25, 0.6, false)},
 		},
 		{
 			name:  "a URL keeps the national number inside it",
@@ -54,13 +59,18 @@ func TestResolve(t *testing.T) {
 			want:  []entity.Entity{ent(entity.Person, 5, 9, 0.9, false)},
 		},
 		{
+			name:  "longer model span beats a shorter one",
+			cands: []entity.Entity{ent(entity.Person, 5, 9, 0.9, false), ent(entity.Organization, 0, 20, 0.6, false)},
+			want:  []entity.Entity{ent(entity.Organization, 0, 20, 0.6, false)},
+		},
+		{
 			name: "a loser of one overlap does not block a third span",
 			cands: []entity.Entity{
-				ent(entity.Address, 0, 10, 0.5, false),
+				ent(entity.LicensePlate, 0, 10, 0.5, false),
 				ent(entity.Date, 8, 14, 0.9, false),
 				ent(entity.Phone, 12, 20, 0.8, false),
 			},
-			want: []entity.Entity{ent(entity.Address, 0, 10, 0.5, false), ent(entity.Phone, 12, 20, 0.8, false)},
+			want: []entity.Entity{ent(entity.LicensePlate, 0, 10, 0.5, false), ent(entity.Phone, 12, 20, 0.8, false)},
 		},
 		{
 			name:  "touching spans do not overlap",
@@ -71,9 +81,74 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Resolve(tt.cands)
+			got := Resolve(filler, tt.cands)
 			if !slices.EqualFunc(got, tt.want, same) {
 				t.Errorf("Resolve =\n%v\nwant\n%v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestResolveModelSpans checks how model spans give way to exact ones, on
+// real text.
+func TestResolveModelSpans(t *testing.T) {
+	text := "Martelaarslaan 17\n9000 Gent\n09 267 57 00\nBIC GKCCBEBB\nBetaal 12 maart 2024 aan Jan Peeters."
+	span := func(s string) (int, int) {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("%q not in text", s)
+		}
+		start := len([]rune(text[:i]))
+		return start, start + len([]rune(s))
+	}
+	at := func(typ entity.Type, s string, score float64, validated bool) entity.Entity {
+		start, end := span(s)
+		return ent(typ, start, end, score, validated)
+	}
+	tests := []struct {
+		name  string
+		cands []entity.Entity
+		want  []string // type:text of the kept entities, in order
+	}{
+		{
+			name: "an address that runs into a phone number is cut back",
+			cands: []entity.Entity{
+				at(entity.Address, "Martelaarslaan 17\n9000 Gent\n09 267", 0.7, false),
+				at(entity.Phone, "09 267 57 00", 0.95, false),
+			},
+			want: []string{"ADDRESS:Martelaarslaan 17\n9000 Gent", "PHONE:09 267 57 00"},
+		},
+		{
+			name: "a model span that is mostly a pattern entity disappears",
+			cands: []entity.Entity{
+				at(entity.Organization, "BIC GKCCBEBB", 0.6, false),
+				at(entity.BIC, "GKCCBEBB", 0.9, false),
+			},
+			want: []string{"BIC:GKCCBEBB"},
+		},
+		{
+			name: "a model span over a date loses it and keeps the rest",
+			cands: []entity.Entity{
+				at(entity.Person, "12 maart 2024 aan Jan Peeters", 0.55, false),
+				at(entity.Date, "12 maart 2024", 0.9, false),
+			},
+			want: []string{"DATE:12 maart 2024", "PERSON:aan Jan Peeters"},
+		},
+		{
+			name:  "a model span over nothing exact is kept whole",
+			cands: []entity.Entity{at(entity.Address, "Martelaarslaan 17\n9000 Gent", 0.7, false)},
+			want:  []string{"ADDRESS:Martelaarslaan 17\n9000 Gent"},
+		},
+	}
+	runes := []rune(text)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range Resolve(runes, tt.cands) {
+				got = append(got, string(e.Type)+":"+string(runes[e.Start:e.End]))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Resolve = %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -85,31 +160,32 @@ func same(a, b entity.Entity) bool {
 
 // TestResolveIsOrderIndependent checks the property the policy promises:
 // whatever order recognisers report candidates in, the result is the same,
-// sorted and free of overlaps.
+// sorted and free of overlaps, and no exact candidate is displaced by a
+// model span.
 func TestResolveIsOrderIndependent(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	types := entity.Types()
-	for round := range 200 {
+	text := []rune(strings.Repeat("ab cd, ", 30))
+	for round := range 300 {
 		var cands []entity.Entity
 		for range 1 + rng.IntN(30) {
 			start := rng.IntN(100)
-			cands = append(cands, entity.Entity{
-				Type:       types[rng.IntN(len(types))],
-				Start:      start,
-				End:        start + 1 + rng.IntN(15),
-				Score:      float64(rng.IntN(5)) / 4,
-				Validated:  rng.IntN(3) == 0,
-				Recognizer: "r",
-			})
+			cands = append(cands, ent(types[rng.IntN(len(types))], start, start+1+rng.IntN(15),
+				float64(rng.IntN(5))/4, rng.IntN(3) == 0))
 		}
-		want := Resolve(cands)
+		want := Resolve(text, cands)
 		for i := 1; i < len(want); i++ {
 			if want[i-1].End > want[i].Start {
 				t.Fatalf("round %d: kept overlapping %v and %v", round, want[i-1], want[i])
 			}
 		}
+		for _, e := range want {
+			if len(e.Explanation.Notes) > 0 && (e.Start >= e.End || isEdge(text[e.Start]) || isEdge(text[e.End-1])) {
+				t.Fatalf("round %d: cut-back span %v empty or edged with space or punctuation", round, e)
+			}
+		}
 		rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
-		if got := Resolve(cands); !slices.EqualFunc(got, want, same) {
+		if got := Resolve(text, cands); !slices.EqualFunc(got, want, same) {
 			t.Fatalf("round %d: result depends on candidate order:\n%v\n%v", round, got, want)
 		}
 	}
@@ -117,12 +193,17 @@ func TestResolveIsOrderIndependent(t *testing.T) {
 
 func BenchmarkResolve(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 2))
+	text := []rune(strings.Repeat("x", 1_000_100))
 	cands := make([]entity.Entity, 10000)
 	for i := range cands {
 		start := rng.IntN(1_000_000)
-		cands[i] = ent(entity.Date, start, start+10+rng.IntN(20), rng.Float64(), rng.IntN(2) == 0)
+		typ := entity.Date
+		if i%3 == 0 {
+			typ = entity.Person
+		}
+		cands[i] = ent(typ, start, start+10+rng.IntN(20), rng.Float64(), rng.IntN(2) == 0)
 	}
 	for b.Loop() {
-		Resolve(cands)
+		Resolve(text, cands)
 	}
 }

@@ -300,6 +300,7 @@ func (r *recognizer) candidate(text []rune, m *regexp2.Match, earlier []entity.E
 		Score:      r.score,
 		Recognizer: r.name,
 		Validated:  v.validated,
+		Exact:      true,
 		Explanation: entity.Explanation{
 			Pattern:  r.name,
 			Checksum: v.checksum,
