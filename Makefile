@@ -4,9 +4,9 @@ GO ?= go
 PYTHON ?= /usr/bin/python3
 FUZZTIME ?= 10s
 
-.PHONY: test deps go-test fuzz model-test e2e run bench
+.PHONY: test deps go-test fuzz model-test e2e ort ort-test container run bench
 
-test: deps go-test fuzz model-test e2e
+test: deps go-test fuzz model-test e2e ort-test container
 
 # PyTorch, Chromium and npm packages, installed if missing.
 deps:
@@ -34,6 +34,21 @@ model-test:
 # The demo page in headless Chromium against a real `belner serve`.
 e2e:
 	demo/e2e/run.sh
+
+# The ONNX Runtime library from the npm package onnxruntime-node, into
+# .ort/; prints its directory (pass it to -ort-lib or BELNER_ORT_LIB).
+ort:
+	scripts/ort.sh
+
+# The ONNX Runtime backend: fetch the library, build with -tags ORT (cgo),
+# and run the tests that need it.
+ort-test:
+	scripts/ort-test.sh
+
+# The Dockerfile's build steps, outside Docker, and a smoke test of the
+# result as the container runs it (non-root, read-only, no network).
+container:
+	scripts/container-build.sh
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./recognizers ./merge

@@ -21,9 +21,9 @@ const windowsPerRun = 32
 
 // DefaultMinScore is the lowest score of an entity the model proposes, the
 // API's default threshold. The merge runs before the threshold and prefers
-// longer spans, so a span the model is unsure of would otherwise displace
-// an overlapping pattern entity (a licence plate, a date) and then be
-// dropped by the threshold itself, losing both.
+// longer spans among the model's, so a long span the model is unsure of
+// would otherwise displace a shorter, surer one and then be dropped by the
+// threshold itself, losing both.
 const DefaultMinScore = 0.5
 
 // A Recognizer finds the model's entities in documents of any length. It
