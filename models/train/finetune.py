@@ -102,6 +102,8 @@ def main(argv=None):
     ap.add_argument("--max-tokens", type=int, default=4096, help="pieces per batch")
     ap.add_argument("--max-steps", type=int, default=2000)
     ap.add_argument("--time-budget", type=float, default=40.0, help="minutes (stop condition)")
+    ap.add_argument("--schedule", choices=["steps", "time"], default="time",
+                    help="LR decay over max(step/max_steps, elapsed/time_budget) (time) or steps only")
     ap.add_argument("--eval-minutes", type=float, default=6.0)
     ap.add_argument("--eval-every", type=int, default=0, help="evaluate every n steps (overrides minutes)")
     ap.add_argument("--dev-testa", type=int, default=1200, help="testa sentences used for selection (0 = all)")
@@ -162,7 +164,10 @@ def main(argv=None):
             if step >= a.max_steps or time.time() - t_start >= budget:
                 done = True
                 break
-            lr = lr_at(step / a.max_steps, a.lr, a.warmup)
+            progress = step / a.max_steps
+            if a.schedule == "time":
+                progress = max(progress, (time.time() - t_start) / budget)
+            lr = lr_at(min(progress, 1.0), a.lr, a.warmup)
             for g in opt.param_groups:
                 g["lr"] = lr
             ids, am, tt, labs = N.collate(items, bi)

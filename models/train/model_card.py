@@ -160,7 +160,7 @@ def main(argv=None):
     if info.get("command"):
         L.append(f"This model: stages were run as `{info['command']}` after the vocabulary "
                  "(`wordpiece.py --vocab-size 16000 --synth 0`) and pre-training "
-                 "(`pretrain.py --run runs/main --time-budget 83 --max-steps 3200`), "
+                 "(`pretrain.py --run runs/main --time-budget 56 --max-steps 4000`), "
                  "which are the same settings as `train.py`'s defaults.\n")
     if pre_last:
         L.append(f"* Pre-training (MLM, whole-word masking, 128-piece windows, every 8th step 512): last log line `{pre_last}`"
