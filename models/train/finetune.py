@@ -37,7 +37,8 @@ from pretrain import log_to, lr_at  # noqa: E402
 SYNTH_TRAIN_SEED = 1
 
 
-def build_train(wp, data_dir, n_synth, corpus_names, max_per_corpus, corpus_repeat, log):
+def build_train(wp, data_dir, n_synth, corpus_names, max_per_corpus, corpus_repeat, log,
+                synth_seed=SYNTH_TRAIN_SEED):
     items = []
     stats = {}
     for name in corpus_names:
@@ -58,7 +59,7 @@ def build_train(wp, data_dir, n_synth, corpus_names, max_per_corpus, corpus_repe
     items = items * corpus_repeat
     if n_synth:
         t0 = time.time()
-        exs = D.generate(n_synth, SYNTH_TRAIN_SEED, data_dir)
+        exs = D.generate(n_synth, synth_seed, data_dir)
         k = 0
         for ex in exs:
             for w in N.encode_example(wp, ex):
@@ -94,6 +95,9 @@ def main(argv=None):
     ap.add_argument("--init-onnx", default=None, help="model dir (model.onnx + config.json) to start from")
     ap.add_argument("--vocab", default=None, help="default: <run>/vocab.txt")
     ap.add_argument("--synth", type=int, default=20000, help="synthetic training documents")
+    ap.add_argument("--synth-seed", type=int, default=SYNTH_TRAIN_SEED)
+    ap.add_argument("--best-to-beat", type=float, default=-1.0,
+                    help="save finetuned.pt only when the dev score exceeds this (continued training)")
     ap.add_argument("--corpora", default="", help="comma list (default corpora.TRAIN_SETS)")
     ap.add_argument("--corpus-repeat", type=int, default=1)
     ap.add_argument("--max-per-corpus", type=int, default=0)
@@ -102,6 +106,8 @@ def main(argv=None):
     ap.add_argument("--max-tokens", type=int, default=4096, help="pieces per batch")
     ap.add_argument("--max-steps", type=int, default=2000)
     ap.add_argument("--time-budget", type=float, default=40.0, help="minutes (stop condition)")
+    ap.add_argument("--schedule", choices=["steps", "time"], default="time",
+                    help="LR decay over max(step/max_steps, elapsed/time_budget) (time) or steps only")
     ap.add_argument("--eval-minutes", type=float, default=6.0)
     ap.add_argument("--eval-every", type=int, default=0, help="evaluate every n steps (overrides minutes)")
     ap.add_argument("--dev-testa", type=int, default=1200, help="testa sentences used for selection (0 = all)")
@@ -133,7 +139,7 @@ def main(argv=None):
     assert c.vocab_size == len(wp), (c.vocab_size, len(wp))
 
     names = [n for n in (a.corpora.split(",") if a.corpora else D.train_sets()) if n]
-    items = build_train(wp, a.data_dir, a.synth, names, a.max_per_corpus, a.corpus_repeat, log)
+    items = build_train(wp, a.data_dir, a.synth, names, a.max_per_corpus, a.corpus_repeat, log, a.synth_seed)
     dev_sets = {}
     testa = D.load("conll2002-nl-testa", a.data_dir)
     if a.dev_testa:
@@ -147,7 +153,7 @@ def main(argv=None):
     opt = torch.optim.AdamW([{"params": params_decay, "weight_decay": 0.01},
                              {"params": params_nodecay, "weight_decay": 0.0}], lr=a.lr)
     model.train()
-    best, best_step = -1.0, 0
+    best, best_step = a.best_to_beat, 0
     step = 0
     epoch = 0
     t_start = time.time()
@@ -162,7 +168,10 @@ def main(argv=None):
             if step >= a.max_steps or time.time() - t_start >= budget:
                 done = True
                 break
-            lr = lr_at(step / a.max_steps, a.lr, a.warmup)
+            progress = step / a.max_steps
+            if a.schedule == "time":
+                progress = max(progress, (time.time() - t_start) / budget)
+            lr = lr_at(min(progress, 1.0), a.lr, a.warmup)
             for g in opt.param_groups:
                 g["lr"] = lr
             ids, am, tt, labs = N.collate(items, bi)

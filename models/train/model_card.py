@@ -113,7 +113,7 @@ def main(argv=None):
              f"ORGANIZATION {f1('synthetic-heldout', 'ORGANIZATION')}, LOCATION {f1('synthetic-heldout', 'LOCATION')} "
              "(targets: PERSON and ADDRESS >= 95)")
     L.append(f"* ICDAR Europeana test (historic OCR newspapers): nl {f1('icdar-nl-test')}, fr {f1('icdar-fr-test')}")
-    L.append(f"* torch inference on this 2-core machine: {ev.get('tokens_per_s', 0):.0f} tokens/s (pieces incl. "
+    L.append(f"* torch inference on this 2-core machine: model forward {ev.get('tokens_per_s', 0):.0f} pieces/s, end to end {ev.get('tokens_per_s_end_to_end', 0):.0f} pieces/s (pieces incl. "
              "[CLS]/[SEP], batched, 1 torch thread + OpenBLAS 2 threads). ONNX Runtime / GoMLX speed is measured "
              "on the Go side.\n")
 
@@ -160,7 +160,7 @@ def main(argv=None):
     if info.get("command"):
         L.append(f"This model: stages were run as `{info['command']}` after the vocabulary "
                  "(`wordpiece.py --vocab-size 16000 --synth 0`) and pre-training "
-                 "(`pretrain.py --run runs/main --time-budget 83 --max-steps 3200`), "
+                 "(`pretrain.py --run runs/main --time-budget 56 --max-steps 4000`), "
                  "which are the same settings as `train.py`'s defaults.\n")
     if pre_last:
         L.append(f"* Pre-training (MLM, whole-word masking, 128-piece windows, every 8th step 512): last log line `{pre_last}`"
@@ -171,6 +171,13 @@ def main(argv=None):
         L.append(f"* Selected checkpoint: step {fts.get('best_step')} of {fts.get('steps')} (dev mean F1 "
                  f"{fts.get('best_score', 0):.2f}); dev history: "
                  + ", ".join(f"{h['step']}: {h['score']:.1f}" for h in fts.get("history", [])))
+    fts2 = jload(os.path.join(a.run, "ft2", "finetune_summary.json"), {})
+    if fts2:
+        used = os.path.exists(os.path.join(a.run, "ft2", "finetuned.pt"))
+        L.append(f"* Continued fine-tuning (second LR cycle, LR 1e-4, new synthetic docs seed 2): {fts2.get('steps')} steps, "
+                 f"{fts2.get('minutes', 0):.1f} min, best dev {fts2.get('best_score', 0):.2f} at step {fts2.get('best_step')} — "
+                 + ("this is the shipped checkpoint" if used else "did not beat the first phase; first phase shipped")
+                 + "; dev history: " + ", ".join(f"{h['step']}: {h['score']:.1f}" for h in fts2.get("history", [])))
     if info.get("timings"):
         L.append("* Stage timings (minutes, this run): " + ", ".join(f"{k} {v}" for k, v in info["timings"].items()))
     L.append("")
