@@ -168,6 +168,16 @@ func serveOpenAPI(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (s *server) analyze(w http.ResponseWriter, r *http.Request) {
+	handle(s, w, r,
+		func() ([]byte, *Request, *Error) { return readRequest(w, r, s.cfg.MaxBytes) },
+		s.analyzeDocument)
+}
+
+// handle is what every analysis endpoint does: refuse while not ready,
+// take an in-flight slot, read the body under the request's deadline, run
+// the analysis in the slot, and answer.
+func handle[T, R any](s *server, w http.ResponseWriter, r *http.Request,
+	read func() (T, *Request, *Error), run func(context.Context, T, *Request) (R, *Error)) {
 	if !s.cfg.Ready() {
 		writeError(w, errNotReady)
 		return
@@ -178,17 +188,13 @@ func (s *server) analyze(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := s.withTimeout(r)
 	defer cancel()
-	body, req, apiErr := readBody(ctx, w, func() ([]byte, *Request, *Error) {
-		return readRequest(w, r, s.cfg.MaxBytes)
-	})
+	in, req, apiErr := readBody(ctx, w, read)
 	if apiErr != nil {
 		release()
 		writeError(w, apiErr)
 		return
 	}
-	resp, apiErr := work(s, ctx, release, func(ctx context.Context) (*Response, *Error) {
-		return s.analyzeDocument(ctx, body, req)
-	})
+	resp, apiErr := work(s, ctx, release, func(ctx context.Context) (R, *Error) { return run(ctx, in, req) })
 	if apiErr != nil {
 		writeError(w, apiErr)
 		return

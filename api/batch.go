@@ -54,35 +54,13 @@ type batchItem struct {
 }
 
 func (s *server) analyzeBatch(w http.ResponseWriter, r *http.Request) {
-	if !s.cfg.Ready() {
-		writeError(w, errNotReady)
-		return
-	}
-	release := s.acquire(w)
-	if release == nil {
-		return
-	}
-	ctx, cancel := s.withTimeout(r)
-	defer cancel()
-	items, req, apiErr := readBody(ctx, w, func() ([]batchItem, *Request, *Error) {
-		return s.readBatch(w, r)
-	})
-	if apiErr == nil {
-		_, apiErr = req.options(s.analyzer)
-	}
-	if apiErr != nil {
-		release()
-		writeError(w, apiErr)
-		return
-	}
-	resp, apiErr := work(s, ctx, release, func(ctx context.Context) (*BatchResponse, *Error) {
-		return s.analyzeItems(ctx, items, req)
-	})
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	writeJSON(w, http.StatusOK, resp)
+	handle(s, w, r, func() ([]batchItem, *Request, *Error) {
+		items, req, apiErr := s.readBatch(w, r)
+		if apiErr == nil {
+			_, apiErr = req.options(s.analyzer)
+		}
+		return items, req, apiErr
+	}, s.analyzeItems)
 }
 
 // analyzeItems analyses the documents of a batch one after another, in the
