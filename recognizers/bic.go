@@ -2,7 +2,6 @@ package recognizers
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/belner/belner/entity"
 	"github.com/dlclark/regexp2"
@@ -103,21 +102,6 @@ func hasBICShape(text []rune) bool {
 			return true
 		}
 		i = j
-	}
-	return false
-}
-
-// containsFoldASCII reports whether text contains the lower-case ASCII word
-// in any case, lower-casing rune by rune as the context-word lookup does.
-func containsFoldASCII(text []rune, word string) bool {
-	for i := 0; i+len(word) <= len(text); i++ {
-		k := 0
-		for k < len(word) && unicode.ToLower(text[i+k]) == rune(word[k]) {
-			k++
-		}
-		if k == len(word) {
-			return true
-		}
 	}
 	return false
 }

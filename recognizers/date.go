@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/belner/belner/entity"
 	"github.com/dlclark/regexp2"
@@ -166,18 +167,16 @@ func checkDate(_ string, m *regexp2.Match) (verdict, bool) {
 	if p.ordinal != "" && p.ordinal != "." && day != 1 {
 		return verdict{}, false // "1er", never "2er"
 	}
-	leap := true // without a year, 29 February may exist
+	year := 2000 // a leap year: without a year, 29 February may exist
 	switch len(p.year) {
 	case 4:
-		y := atoi(p.year)
-		if y < 1800 || y > 2200 {
+		if year = atoi(p.year); year < 1800 || year > 2200 {
 			return verdict{}, false
 		}
-		leap = y%4 == 0 && (y%100 != 0 || y%400 == 0)
 	case 2:
-		leap = atoi(p.year)%4 == 0 // 00 is 2000, a leap year
+		year += atoi(p.year)
 	}
-	if month < 1 || month > 12 || day < 1 || day > dateDaysIn(month, leap) {
+	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) {
 		return verdict{}, false
 	}
 	return dateVerdict(p), true
@@ -211,18 +210,9 @@ func dateMonthNumber(name string) int {
 	return dateMonthAbbrevs[strings.TrimSuffix(key, ".")]
 }
 
-// dateDaysIn returns the number of days of month (1 to 12).
-func dateDaysIn(month int, leap bool) int {
-	switch month {
-	case 2:
-		if leap {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
+// daysIn returns the number of days in month (1 to 12) of year.
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // dateGroup returns the text of the named group of m, or "" where the group

@@ -90,7 +90,7 @@ func checkINSZ(ds string, today time.Time) (verdict, bool) {
 		validated: true,
 		checksum:  fmt.Sprintf("%s, mod 97 valid (%s)", kind, inszBorn(year)),
 	}
-	if dd > 0 && month > 0 && dd > inszDaysIn(year, month) {
+	if dd > 0 && month > 0 && dd > daysIn(year, month) {
 		v.notes = append(v.notes, fmt.Sprintf("day %d does not exist in month %d of %d", dd, month, year))
 	}
 	if c := ds[6:9]; c == "000" || c == "999" {
@@ -140,11 +140,6 @@ func inszBorn(year int) string {
 		return "born 2000 or later"
 	}
 	return "born before 2000"
-}
-
-// inszDaysIn returns the number of days in month (1-12) of year.
-func inszDaysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // inszFuture reports whether the birth date year-month-day, where month and

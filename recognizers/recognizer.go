@@ -391,6 +391,17 @@ func hasPrefixFold(s []rune, w string) bool {
 	return true
 }
 
+// containsFold reports whether text contains the lower-case word w,
+// ignoring the case of text.
+func containsFold(text []rune, w string) bool {
+	for i := range text {
+		if hasPrefixFold(text[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // wordStart reports whether a context word w found at s[i:] counts. Long
 // words count anywhere, so that they match inside compounds
 // ("rijksregisternummer", "Nationalregisternummer"). Short ones ("btw",

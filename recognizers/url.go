@@ -89,26 +89,3 @@ func checkURL(value string, _ *regexp2.Match) (verdict, bool) {
 	v.validated = true
 	return v, true
 }
-
-// containsFold reports whether text contains the ASCII string s, ignoring
-// case.
-func containsFold(text []rune, s string) bool {
-	for i := 0; i+len(s) <= len(text); i++ {
-		j := 0
-		for j < len(s) && lowerASCII(text[i+j]) == rune(s[j]) {
-			j++
-		}
-		if j == len(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// lowerASCII returns r in lower case if it is an ASCII capital.
-func lowerASCII(r rune) rune {
-	if r >= 'A' && r <= 'Z' {
-		return r + 'a' - 'A'
-	}
-	return r
-}
