@@ -28,10 +28,29 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 umask 022
 
-out="${CONTAINER_OUT:-$PWD/bin/container}"
-rootfs="$out/rootfs"
 say() { echo "container-build: $*" >&2; }
 die() { say "FAIL: $*"; exit 1; }
+
+# traversable reports whether every user can reach the directory $1: the
+# image's non-root user must read the rootfs staged under it.
+traversable() {
+	local d=$1
+	while [ "$d" != / ]; do
+		[ "$(stat -c %A "$d" | cut -c10)" = x ] || return 1
+		d=$(dirname "$d")
+	done
+}
+
+out="${CONTAINER_OUT:-$PWD/bin/container}"
+staged_in_tmp=""
+# A checkout under a private directory (a CI clone in mktemp -d) cannot be
+# read by that user: stage in a directory of its own under /tmp instead.
+if [ -z "${CONTAINER_OUT:-}" ] && ! traversable "$PWD"; then
+	out=$(mktemp -d /tmp/belner-container.XXXXXX)
+	chmod 755 "$out"
+	staged_in_tmp=$out
+fi
+rootfs="$out/rootfs"
 
 # --- what the Dockerfile says ------------------------------------------------
 # arg NAME: the default of the Dockerfile's `ARG NAME=value`.
@@ -157,6 +176,7 @@ cleanup() {
 		kill -KILL "$p" 2>/dev/null || true
 	done
 	chmod -R u+w "$rootfs" 2>/dev/null || true   # so that rm -rf bin works
+	[ -z "$staged_in_tmp" ] || rm -rf "$staged_in_tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
