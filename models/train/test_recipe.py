@@ -3,8 +3,10 @@
     cd models/train && python3 -m unittest test_recipe -v
 
 ``RecipeSmokeTest`` runs ``train.py --smoke`` into a temporary directory
-(about a minute; needs ../shared/data or BELNER_DATA_DIR) and checks the model
-directory the Go side consumes.
+(about a minute) and checks the model directory the Go side consumes. It
+reads ../shared/data (or $BELNER_DATA_DIR) when that exists, else the
+hand-written fixture testdata/mini, so that it also runs in CI.
+``FixtureTest`` checks that the fixture holds every corpus the smoke run loads.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import wordpiece as W  # noqa: E402
 
 import data as D  # noqa: E402
 
-DATA_DIR = D.default_data_dir()
+SMOKE_DATA_DIR = D.smoke_data_dir()
 
 
 def tiny_vocab():
@@ -99,7 +101,28 @@ class LabelTest(unittest.TestCase):
         self.assertEqual(N.decode_spans(offs, widx, labs), [(4, 13, "PERSON"), (15, 19, "LOCATION")])
 
 
-@unittest.skipUnless(os.path.isdir(DATA_DIR), "shared data not available")
+class FixtureTest(unittest.TestCase):
+    """The fixture must keep up with the recipe: a corpus it lacks would
+    only be skipped (logged) by the smoke build, so its reader would go
+    untested without the shared data."""
+
+    def test_smoke_corpora_load(self):
+        import evaluate
+        names = D.train_sets() + ["conll2002-nl-testa"] + [n for n in evaluate.DEFAULT_SETS
+                                                           if not n.startswith("synthetic")]
+        for name in names:
+            exs = D.load(name, D.FIXTURE_DATA_DIR)
+            self.assertTrue(exs, name)
+            self.assertTrue(any(ex["spans"] for ex in exs), name)
+
+    def test_text_and_synth(self):
+        langs = {lang for lang, _ in D.load_text(D.FIXTURE_DATA_DIR)}
+        self.assertEqual(langs, {"nl", "fr", "de"})
+        docs = D.generate(60, 1, D.FIXTURE_DATA_DIR)
+        self.assertEqual({d["lang"] for d in docs}, {"nl", "fr", "de"})
+        self.assertTrue(all(d["spans"] for d in docs))
+
+
 class RecipeSmokeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -107,7 +130,7 @@ class RecipeSmokeTest(unittest.TestCase):
         cls.tmp = tempfile.mkdtemp(prefix="belner-smoke-")
         cls.out = os.path.join(cls.tmp, "model")
         cls.run_dir = os.path.join(cls.tmp, "run")
-        train.main(["--smoke", "--data-dir", DATA_DIR, "--out", cls.out, "--run", cls.run_dir])
+        train.main(["--smoke", "--data-dir", SMOKE_DATA_DIR, "--out", cls.out, "--run", cls.run_dir])
 
     @classmethod
     def tearDownClass(cls):

@@ -5,6 +5,9 @@
     python3 models/train/train.py --data-dir ../shared/data --out models/belner-ner
     python3 models/train/train.py --smoke --out /tmp/belner-smoke      # < 2 minutes
 
+``--data-dir`` defaults to data.default_data_dir(); with ``--smoke`` to the
+hand-written fixture testdata/mini when that directory is missing.
+
 Intermediate files (vocab, token cache, checkpoints, logs) go to ``--run``
 (default ``models/train/runs/<name>``, gitignored; a temporary directory with
 ``--smoke``). Each stage is skipped when its output already exists in the run
@@ -61,7 +64,8 @@ SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data-dir", default=D.default_data_dir())
+    ap.add_argument("--data-dir", default=None,
+                    help="default $BELNER_DATA_DIR, else ../shared/data; with --smoke, testdata/mini if that is missing")
     ap.add_argument("--out", default=None, help="model directory (default models/belner-ner; required with --smoke)")
     ap.add_argument("--run", default=None, help="run directory for intermediate files")
     ap.add_argument("--smoke", action="store_true", help="tiny end-to-end run (< 2 min)")
@@ -70,6 +74,8 @@ def main(argv=None):
     a = ap.parse_args(argv)
 
     P = SMOKE if a.smoke else FULL
+    if a.data_dir is None:
+        a.data_dir = D.smoke_data_dir() if a.smoke else D.default_data_dir()
     if a.smoke and not a.out:
         ap.error("--smoke needs --out")
     out = a.out or os.path.normpath(os.path.join(HERE, "../belner-ner"))
