@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"unicode"
 
 	"github.com/belner/belner/entity"
 )
@@ -100,6 +101,15 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 		}
 		stitch(wl, words, chunk, logits)
 	}
-	es := decode(words, wl, r.labels)
-	return slices.DeleteFunc(es, func(e entity.Entity) bool { return e.Score < r.minScore }), nil
+	es := decode(text, words, wl, r.labels)
+	return slices.DeleteFunc(es, func(e entity.Entity) bool {
+		return e.Score < r.minScore || !capitalOrDigit(text[e.Start:e.End])
+	}), nil
+}
+
+// capitalOrDigit reports whether s holds a capital letter or a digit. Names
+// and addresses have one; what the model finds without one are common words
+// (on the recipe's dev sets dropping them only removes errors).
+func capitalOrDigit(s []rune) bool {
+	return slices.ContainsFunc(s, func(c rune) bool { return unicode.IsUpper(c) || unicode.IsDigit(c) })
 }

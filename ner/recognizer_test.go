@@ -20,6 +20,7 @@ var marks = map[string]entity.Type{
 	"Coördinatie": entity.Organization, "SWDE": entity.Organization,
 	"Hauptstraße": entity.Address, "5": entity.Address, "4700": entity.Address, "Eupen": entity.Address,
 	"Gent": entity.Location, "Liège": entity.Location,
+	"gemeente": entity.Organization, "stad": entity.Organization,
 }
 
 // Entities have exact code-point offsets whatever the text: accents,
@@ -43,6 +44,8 @@ func TestRecognizeOffsets(t *testing.T) {
 			[]string{"ORGANIZATION:Coör\u00addinatie", "LOCATION:Gent"}},
 		{"zero-width and controls", "Jan\u200b Peeters\x00 \x07Gent",
 			[]string{"PERSON:Jan\u200b Peeters", "LOCATION:Gent"}},
+		{"no capital, no digit", "De gemeente Gent en de stad Liège",
+			[]string{"LOCATION:Gent", "LOCATION:Liège"}},
 		{"no-break space", "M.\u00a0Dupont,\u202fGent", []string{"PERSON:Dupont", "LOCATION:Gent"}},
 		{"tabs, separators", "\tJan\tPeeters\u2028Gent\u2029", []string{"PERSON:Jan\tPeeters", "LOCATION:Gent"}},
 		// As in BertNormalizer, a form feed is a control character, removed
@@ -179,31 +182,66 @@ func TestWindows(t *testing.T) {
 
 func TestDecode(t *testing.T) {
 	labels := ParseLabels(labelNames)
-	words := make([]Word, 6)
-	for i := range words {
-		words[i] = Word{Start: 2 * i, End: 2*i + 1}
-	}
 	for _, tc := range []struct {
+		name   string
+		text   string
 		labels []string
 		want   string
 	}{
-		{[]string{"O", "B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}, "PERSON 2-5 LOCATION 8-9"},
-		{[]string{"I-PERSON", "I-PERSON", "O", "I-ADDRESS", "B-ADDRESS", "I-ADDRESS"}, "PERSON 0-3 ADDRESS 6-7 ADDRESS 8-11"},
-		{[]string{"B-PERSON", "I-ORGANIZATION", "I-ORGANIZATION", "B-PERSON", "B-PERSON", "I-PERSON"}, "PERSON 0-1 ORGANIZATION 2-5 PERSON 6-7 PERSON 8-11"},
-		{[]string{"O", "O", "O", "O", "O", "O"}, ""},
+		{"B then I", "x Jan Peeters in Gent x", []string{"O", "B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}, "PERSON 2-13 LOCATION 17-21"},
+		{"I after O starts one", "a\nb\nc\nd\ne\nf", []string{"I-PERSON", "I-PERSON", "O", "I-ADDRESS", "B-ADDRESS", "I-ADDRESS"}, "PERSON 0-3 ADDRESS 6-7 ADDRESS 8-11"},
+		{"type change", "a\nb\nc\nd\ne\nf", []string{"B-PERSON", "I-ORGANIZATION", "I-ORGANIZATION", "B-PERSON", "B-PERSON", "I-PERSON"}, "PERSON 0-1 ORGANIZATION 2-5 PERSON 6-7 PERSON 8-11"},
+		{"nothing", "a b c", []string{"O", "O", "O"}, ""},
+		{"B after B on one line", "Jacquet  Nathanaël", []string{"B-PERSON", "B-PERSON"}, "PERSON 0-18"},
+		{"B after B across a tab", "Jacquet\tNathanaël", []string{"B-PERSON", "B-PERSON"}, "PERSON 0-17"},
+		{"B on the next line", "Jacquet\r\nNathanaël", []string{"B-PERSON", "B-PERSON"}, "PERSON 0-7 PERSON 9-18"},
+		{"B of another type", "Jan Gent", []string{"B-PERSON", "B-LOCATION"}, "PERSON 0-3 LOCATION 4-8"},
+		{"glued hyphen", "Oost-Vlaanderen", []string{"B-LOCATION", "O", "I-LOCATION"}, "LOCATION 0-15"},
+		{"glued hyphen before B", "Oost-Vlaanderen", []string{"B-LOCATION", "O", "B-LOCATION"}, "LOCATION 0-4 LOCATION 5-15"},
+		{"glued symbol", "Oost+Vlaanderen", []string{"B-LOCATION", "O", "I-LOCATION"}, "LOCATION 0-4 LOCATION 5-15"},
+		{"comma and a space", "Gent, Aalst", []string{"B-LOCATION", "O", "I-LOCATION"}, "LOCATION 0-4 LOCATION 6-11"},
+		{"word labelled O", "Jan en Piet", []string{"B-PERSON", "O", "B-PERSON"}, "PERSON 0-3 PERSON 7-11"},
+		{"hyphen at the end", "Oost-", []string{"B-LOCATION", "O"}, "LOCATION 0-4"},
 	} {
-		wl := make([]wordLabel, len(words))
-		for i, l := range tc.labels {
-			wl[i] = wordLabel{label: slices.Index(labelNames, l), prob: 0.5}
+		t.Run(tc.name, func(t *testing.T) {
+			text := []rune(tc.text)
+			words := splitWords(text)
+			if len(words) != len(tc.labels) {
+				t.Fatalf("%d words, %d labels", len(words), len(tc.labels))
+			}
+			wl := make([]wordLabel, len(words))
+			for i, l := range tc.labels {
+				wl[i] = wordLabel{label: slices.Index(labelNames, l), prob: 0.5}
+			}
+			var got []string
+			for _, e := range decode(text, words, wl, labels) {
+				got = append(got, fmt.Sprintf("%s %d-%d", e.Type, e.Start, e.End))
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("%v: got %q, want %q", tc.labels, g, tc.want)
+			}
+		})
+	}
+}
+
+// splitWords cuts text as the pre-tokenizer does, without a vocabulary:
+// at white space, and around every punctuation mark or symbol.
+func splitWords(text []rune) []Word {
+	var words []Word
+	start := -1
+	for i, c := range append(text, ' ') {
+		if start >= 0 && (isWhitespace(c) || isPunct(c)) {
+			words = append(words, Word{Start: start, End: i})
+			start = -1
 		}
-		var got []string
-		for _, e := range decode(words, wl, labels) {
-			got = append(got, fmt.Sprintf("%s %d-%d", e.Type, e.Start, e.End))
-		}
-		if g := strings.Join(got, " "); g != tc.want {
-			t.Errorf("%v: got %q, want %q", tc.labels, g, tc.want)
+		switch {
+		case isPunct(c):
+			words = append(words, Word{Start: i, End: i + 1})
+		case !isWhitespace(c) && start < 0:
+			start = i
 		}
 	}
+	return words
 }
 
 // A document without words never reaches the model.
@@ -337,12 +375,13 @@ func TestRecognizeMinScore(t *testing.T) {
 	pool := NewPool(leaning{}, 1, 4, 4)
 	defer pool.Close()
 	r := NewRecognizer(smokeTokenizer(t), ParseLabels(labelNames), pool)
-	text := []rune("Jan Peeters 1-ABC-123")
+	// one word per line: B-PERSON words on one line would make one entity
+	text := []rune("Jan\nPeeters\n1\nABC\n123")
 	if es, err := r.Recognize(context.Background(), text); err != nil || len(es) != 0 {
 		t.Errorf("default minimum: %v, %v", es, err)
 	}
 	es, err := r.WithMinScore(0.1).Recognize(context.Background(), text)
-	if err != nil || len(es) != 7 {
+	if err != nil || len(es) != 5 {
 		t.Errorf("minimum 0.1: %d entities, %v; want one per word", len(es), err)
 	}
 	for _, e := range es {

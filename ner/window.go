@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math"
+	"unicode"
 
 	"github.com/belner/belner/entity"
 )
@@ -112,8 +113,19 @@ func stitch(wl []wordLabel, words []Word, windows []Window, logits [][][]float32
 
 // decode turns word labels into entities: B-X starts an X, I-X continues an
 // X that the previous word is part of and starts one otherwise (as the
-// training recipe decodes), O ends any.
-func decode(words []Word, wl []wordLabel, labels []Label) []entity.Entity {
+// training recipe decodes), O ends any. Two repairs, the same as the
+// recipe's decode_spans: a B-X on the same line as the X before it, with
+// only spaces between, continues it (the small model often starts every
+// word of a name with B), and a lone punctuation mark labelled O that is
+// glued to X on both sides stays inside when an I-X follows
+// ("Oost-Vlaanderen").
+func decode(text []rune, words []Word, wl []wordLabel, labels []Label) []entity.Entity {
+	label := func(i int) Label {
+		if i < len(words) && wl[i].label >= 0 && wl[i].label < len(labels) {
+			return labels[wl[i].label]
+		}
+		return Label{}
+	}
 	var es []entity.Entity
 	var sum float64
 	var n int
@@ -127,15 +139,18 @@ func decode(words []Word, wl []wordLabel, labels []Label) []entity.Entity {
 		}
 	}
 	for i, w := range words {
-		var l Label
-		if wl[i].label >= 0 && wl[i].label < len(labels) {
-			l = labels[wl[i].label]
+		l := label(i)
+		var cur *entity.Entity
+		if open {
+			cur = &es[len(es)-1]
 		}
 		switch {
+		case l.Type == "" && cur != nil && gluedPunct(text, words, i) && label(i+1) == Label{Type: cur.Type}:
+			cur.End = w.End
 		case l.Type == "":
 			closeEntity()
-		case !l.Begin && open && es[len(es)-1].Type == l.Type:
-			es[len(es)-1].End = w.End
+		case cur != nil && cur.Type == l.Type && (!l.Begin || sameLineGap(text[cur.End:w.Start])):
+			cur.End = w.End
 			sum += float64(wl[i].prob)
 			n++
 		default:
@@ -146,6 +161,25 @@ func decode(words []Word, wl []wordLabel, labels []Label) []entity.Entity {
 	}
 	closeEntity()
 	return es
+}
+
+// gluedPunct reports whether word i is one punctuation mark touching the
+// words on both sides.
+func gluedPunct(text []rune, words []Word, i int) bool {
+	w := words[i]
+	return w.End-w.Start == 1 && unicode.IsPunct(text[w.Start]) &&
+		i > 0 && words[i-1].End == w.Start &&
+		i+1 < len(words) && words[i+1].Start == w.End
+}
+
+// sameLineGap reports whether gap holds nothing but spaces.
+func sameLineGap(gap []rune) bool {
+	for _, c := range gap {
+		if c != ' ' && c != '\t' && c != '\u00a0' {
+			return false
+		}
+	}
+	return true
 }
 
 // argmaxSoftmax returns the index of the largest logit and its softmax

@@ -4,6 +4,7 @@ piece predictions back to character spans."""
 from __future__ import annotations
 
 import random
+import unicodedata
 from typing import List, Tuple
 
 import numpy as np
@@ -157,9 +158,16 @@ def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
     return [(offs, widx, labs) for ids, offs, widx, labs in encs]
 
 
-def decode_spans(offs, widx, labs) -> List[Tuple[int, int, str]]:
-    """First-piece BIO decoding over pre-tokenizer words -> char spans."""
-    words = []  # (start, end, label)
+def decode_spans(offs, widx, labs, text=None) -> List[Tuple[int, int, str]]:
+    """First-piece BIO decoding over pre-tokenizer words -> char spans.
+
+    With ``text``, two repairs that the Go service makes too (ner/window.go):
+    an entity word labelled B after an entity of the same type on the same
+    line, with only spaces between, continues it (the small model often
+    starts every word of a name with B), and a lone punctuation mark labelled
+    O that is glued to an entity word on both sides, followed by an I of the
+    same type, stays inside (``Oost-Vlaanderen``)."""
+    words = []  # [start, end, tag]
     for i, (s, e) in enumerate(offs):
         if i == 0 or widx[i] != widx[i - 1]:
             words.append([s, e, BIO[labs[i]]])
@@ -167,18 +175,39 @@ def decode_spans(offs, widx, labs) -> List[Tuple[int, int, str]]:
             words[-1][1] = e
     spans = []
     cur = None
-    for s, e, tag in words:
+    for k, (s, e, tag) in enumerate(words):
         if tag == "O":
-            cur = None
+            if text is not None and cur is not None and _glued_punct(text, words, k, cur[2]):
+                cur[1] = e
+            else:
+                cur = None
             continue
         p, typ = tag[0], tag[2:]
-        if p == "I" and cur is not None and cur[2] == typ:
+        if cur is not None and cur[2] == typ and (p == "I" or (text is not None and _same_line_gap(text[cur[1]:s]))):
             cur[1] = e
         else:
             cur = [s, e, typ]
             spans.append(cur)
+    if text is not None:
+        spans = [x for x in spans if _capital_or_digit(text[x[0]:x[1]])]
     return [tuple(x) for x in spans]
 
 
+def _capital_or_digit(s: str) -> bool:
+    return any(c.isupper() or c.isdigit() for c in s)
+
+
+def _same_line_gap(gap: str) -> bool:
+    return gap.strip(" \t\u00a0") == ""
+
+
+def _glued_punct(text, words, k, typ) -> bool:
+    s, e, _ = words[k]
+    if e - s != 1 or not unicodedata.category(text[s])[0] == "P" or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1]
+    return words[k - 1][1] == s and nxt[0] == e and nxt[2] == "I-" + typ
+
+
 def predict_spans(model, wp, texts, **kw):
-    return [decode_spans(*r) for r in predict_pieces(model, wp, texts, **kw)]
+    return [decode_spans(*r, text=t) for r, t in zip(predict_pieces(model, wp, texts, **kw), texts)]

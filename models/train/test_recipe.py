@@ -100,6 +100,37 @@ class LabelTest(unittest.TestCase):
                          ["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-LOCATION", "O"])
         self.assertEqual(N.decode_spans(offs, widx, labs), [(4, 13, "PERSON"), (15, 19, "LOCATION")])
 
+    def test_decode_repairs(self):
+        """The repairs of decode_spans, word by word (one piece per word)."""
+        import nerdata as N
+        from data import BIO2ID
+
+        def words(text, tags):
+            offs, pos = [], 0
+            for w in text.replace("-", " - ").replace(",", " , ").split():
+                pos = text.index(w, pos)
+                offs.append((pos, pos + len(w)))
+                pos += len(w)
+            self.assertEqual(len(offs), len(tags), text)
+            return offs, list(range(len(offs))), [BIO2ID[t] for t in tags]
+
+        cases = [
+            ("B after B on one line", "Jacquet Nathanaël", ["B-PERSON", "B-PERSON"], [(0, 17, "PERSON")]),
+            ("B on the next line", "Jacquet\nNathanaël", ["B-PERSON", "B-PERSON"], [(0, 7, "PERSON"), (8, 17, "PERSON")]),
+            ("B of another type", "Jan Gent", ["B-PERSON", "B-LOCATION"], [(0, 3, "PERSON"), (4, 8, "LOCATION")]),
+            ("glued hyphen", "Oost-Vlaanderen", ["B-LOCATION", "O", "I-LOCATION"], [(0, 15, "LOCATION")]),
+            ("hyphen before B", "Oost-Vlaanderen", ["B-LOCATION", "O", "B-LOCATION"], [(0, 4, "LOCATION"), (5, 15, "LOCATION")]),
+            ("comma with a space", "Gent, Aalst", ["B-LOCATION", "O", "I-LOCATION"], [(0, 4, "LOCATION"), (6, 11, "LOCATION")]),
+            ("word labelled O", "Jan en Piet", ["B-PERSON", "O", "B-PERSON"], [(0, 3, "PERSON"), (7, 11, "PERSON")]),
+            ("no capital", "de gemeente beslist", ["O", "B-ORGANIZATION", "B-PERSON"], []),
+            ("a digit", "rue 12", ["B-ADDRESS", "I-ADDRESS"], [(0, 6, "ADDRESS")]),
+            ("one capital", "van de Velde", ["B-PERSON", "I-PERSON", "I-PERSON"], [(0, 12, "PERSON")]),
+        ]
+        for name, text, tags, want in cases:
+            with self.subTest(name):
+                offs, widx, labs = words(text, tags)
+                self.assertEqual(N.decode_spans(offs, widx, labs, text=text), want)
+
 
 class FixtureTest(unittest.TestCase):
     """The fixture must keep up with the recipe: a corpus it lacks would
