@@ -3,8 +3,6 @@ package ner
 import (
 	"context"
 	"fmt"
-	"slices"
-	"unicode"
 
 	"github.com/belner/belner/entity"
 )
@@ -101,15 +99,14 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 		}
 		stitch(wl, words, chunk, logits)
 	}
+	// Spans are cut and trimmed to what ANNOTATION.md allows before the
+	// score and the capital are checked, as the recipe measured them.
 	es := decode(text, words, wl, r.labels)
-	return slices.DeleteFunc(es, func(e entity.Entity) bool {
-		return e.Score < r.minScore || !capitalOrDigit(text[e.Start:e.End])
-	}), nil
-}
-
-// capitalOrDigit reports whether s holds a capital letter or a digit. Names
-// and addresses have one; what the model finds without one are common words
-// (on the recipe's dev sets dropping them only removes errors).
-func capitalOrDigit(s []rune) bool {
-	return slices.ContainsFunc(s, func(c rune) bool { return unicode.IsUpper(c) || unicode.IsDigit(c) })
+	kept := es[:0]
+	for _, e := range es {
+		if e, ok := tidy(text, e); ok && e.Score >= r.minScore && capitalOrDigit(text[e.Start:e.End]) {
+			kept = append(kept, e)
+		}
+	}
+	return kept, nil
 }

@@ -114,11 +114,10 @@ func stitch(wl []wordLabel, words []Word, windows []Window, logits [][][]float32
 // decode turns word labels into entities: B-X starts an X, I-X continues an
 // X that the previous word is part of and starts one otherwise (as the
 // training recipe decodes), O ends any. Two repairs, the same as the
-// recipe's decode_spans: a B-X on the same line as the X before it, with
-// only spaces between, continues it (the small model often starts every
-// word of a name with B), and a lone punctuation mark labelled O that is
-// glued to X on both sides stays inside when an I-X follows
-// ("Oost-Vlaanderen").
+// recipe's decode_spans: a B-X one space (or nothing) after an X continues
+// it (the small model often starts every word of a name with B), and a lone
+// punctuation mark labelled O that is glued to X on both sides stays inside
+// when an I-X follows ("Oost-Vlaanderen").
 func decode(text []rune, words []Word, wl []wordLabel, labels []Label) []entity.Entity {
 	label := func(i int) Label {
 		if i < len(words) && wl[i].label >= 0 && wl[i].label < len(labels) {
@@ -149,7 +148,7 @@ func decode(text []rune, words []Word, wl []wordLabel, labels []Label) []entity.
 			cur.End = w.End
 		case l.Type == "":
 			closeEntity()
-		case cur != nil && cur.Type == l.Type && (!l.Begin || sameLineGap(text[cur.End:w.Start])):
+		case cur != nil && cur.Type == l.Type && (!l.Begin || oneSpaceOrLess(text[cur.End:w.Start])):
 			cur.End = w.End
 			sum += float64(wl[i].prob)
 			n++
@@ -172,14 +171,10 @@ func gluedPunct(text []rune, words []Word, i int) bool {
 		i+1 < len(words) && words[i+1].Start == w.End
 }
 
-// sameLineGap reports whether gap holds nothing but spaces.
-func sameLineGap(gap []rune) bool {
-	for _, c := range gap {
-		if c != ' ' && c != '\t' && c != '\u00a0' {
-			return false
-		}
-	}
-	return true
+// oneSpaceOrLess reports whether gap is empty or one space: wider gaps
+// separate columns (signatures side by side).
+func oneSpaceOrLess(gap []rune) bool {
+	return len(gap) == 0 || len(gap) == 1 && (gap[0] == ' ' || gap[0] == '\u00a0')
 }
 
 // argmaxSoftmax returns the index of the largest logit and its softmax

@@ -49,6 +49,10 @@ def build_train(wp, data_dir, n_synth, corpus_names, max_per_corpus, corpus_repe
             continue
         if max_per_corpus:
             exs = exs[:max_per_corpus]
+        kept = [ex for ex in exs if named_spans_only(ex)]
+        if len(kept) < len(exs):
+            log(f"finetune: {name}: {len(exs) - len(kept)} examples dropped (a span without capital or digit)")
+        exs = kept
         k = 0
         for ex in exs:
             for w in N.encode_example(wp, ex):
@@ -71,6 +75,13 @@ def build_train(wp, data_dir, n_synth, corpus_names, max_per_corpus, corpus_repe
         log(f"finetune: {k}: {v[0]} examples, {v[1]} pieces")
     log(f"finetune: {len(items)} windows, corpus pieces {n_corpus_tokens} (x{corpus_repeat})")
     return items
+
+
+def named_spans_only(ex) -> bool:
+    """Whether every span of a corpus example could be a name. The historic
+    OCR corpora label fragments ("tions", "hof", "camp"); decoding drops such
+    spans, so learning them only teaches the model to tag common words."""
+    return all(N.capital_or_digit(ex["text"][a:b]) for a, b, _ in ex["spans"])
 
 
 def dev_score(model, wp, dev_sets, log):

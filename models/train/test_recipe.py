@@ -132,6 +132,25 @@ class LabelTest(unittest.TestCase):
                 self.assertEqual(N.decode_spans(offs, widx, labs, text=text), want)
 
 
+    def test_tidy_span(self):
+        import nerdata as N
+        cases = [
+            ("leading comma", ", Rue Neuve 41, 4860 Pepinster", "ADDRESS", "Rue Neuve 41, 4860 Pepinster"),
+            ("trailing comma", "8310 Sint-Kruis, Kapellestraat 31,", "ADDRESS", "8310 Sint-Kruis, Kapellestraat 31"),
+            ("sentence full stop", "Pierre Hansen.", "PERSON", "Pierre Hansen"),
+            ("initial", "Jan P.", "PERSON", "Jan P."),
+            ("abbreviation", "Bouw B.V.", "ORGANIZATION", "Bouw B.V."),
+            ("person at the line end", "Liesbeth Janssens\r\nBrugsesteenweg", "PERSON", "Liesbeth Janssens"),
+            ("address over two lines", "Kerkstraat 1\n9000 Gent", "ADDRESS", "Kerkstraat 1\n9000 Gent"),
+            ("address at a blank line", "Kerkstraat 1\n9000 Gent\r\n \r\nGent", "ADDRESS", "Kerkstraat 1\n9000 Gent"),
+            ("apostrophe first", "'s-Hertogenbosch", "LOCATION", "'s-Hertogenbosch"),
+            ("nothing left", " – ", "PERSON", None),
+        ]
+        for name, text, typ, want in cases:
+            with self.subTest(name):
+                got = N.tidy_span(text, 0, len(text), typ)
+                self.assertEqual(got and text[got[0]:got[1]], want)
+
 class FixtureTest(unittest.TestCase):
     """The fixture must keep up with the recipe: a corpus it lacks would
     only be skipped (logged) by the smoke build, so its reader would go

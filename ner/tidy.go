@@ -1,0 +1,87 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/belner/belner/entity"
+)
+
+// Punctuation that never begins or ends a span (ANNOTATION.md: names,
+// addresses and organisations start and end with a word or a number).
+const (
+	neverFirst = ",.;:!?–—-/|•·*)]}»\""
+	neverLast  = ",;:!?–—-/|•·*([{«\""
+)
+
+// tidy cuts e where ANNOTATION.md says a span cannot go on (a PERSON or
+// LOCATION at its line end, an ADDRESS or ORGANIZATION at a blank line) and
+// trims punctuation and space off its ends, as the recipe's tidy_span does.
+// A final full stop stays after an initial or inside an abbreviation
+// ("J.", "B.V."), not after a word ("Gent."). It reports false if nothing
+// is left.
+func tidy(text []rune, e entity.Entity) (entity.Entity, bool) {
+	if i := cut(text[e.Start:e.End], e.Type); i >= 0 {
+		e.End = e.Start + i
+	}
+	for e.Start < e.End && (unicode.IsSpace(text[e.Start]) || strings.ContainsRune(neverFirst, text[e.Start])) {
+		e.Start++
+	}
+	for e.End > e.Start {
+		c := text[e.End-1]
+		if !unicode.IsSpace(c) && !strings.ContainsRune(neverLast, c) && (c != '.' || initialBefore(text, e.Start, e.End-1)) {
+			break
+		}
+		e.End--
+	}
+	return e, e.Start < e.End
+}
+
+// cut returns where a span of type t must end within s, or -1.
+func cut(s []rune, t entity.Type) int {
+	for i, c := range s {
+		if c != '\n' && c != '\r' {
+			continue
+		}
+		if t == entity.Person || t == entity.Location || blankLineAt(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// blankLineAt reports whether a line break, blanks and another line break
+// start at s[i].
+func blankLineAt(s []rune, i int) bool {
+	breakAt := func(j int) int { // the index after a line break at j, or -1
+		if j < len(s) && s[j] == '\r' {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			return j + 1
+		}
+		return -1
+	}
+	j := breakAt(i)
+	if j < 0 {
+		return false
+	}
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	return breakAt(j) >= 0
+}
+
+// initialBefore reports whether the full stop at dot ends an initial: one
+// capital letter, not preceded by another letter, from start on.
+func initialBefore(text []rune, start, dot int) bool {
+	return dot > start && unicode.IsUpper(text[dot-1]) && (dot-1 == start || !unicode.IsLetter(text[dot-2]))
+}
+
+// capitalOrDigit reports whether s holds a capital letter or a digit. Names
+// and addresses have one; what the model finds without one are common words
+// (on the recipe's dev sets dropping them only removes errors).
+func capitalOrDigit(s []rune) bool {
+	return slices.ContainsFunc(s, func(c rune) bool { return unicode.IsUpper(c) || unicode.IsDigit(c) })
+}

@@ -1,0 +1,40 @@
+package ner
+
+import (
+	"testing"
+
+	"github.com/belner/belner/entity"
+)
+
+// The same cases as the recipe's test_tidy_span.
+func TestTidy(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		typ        entity.Type
+		want       string // "" when nothing is left
+	}{
+		{"leading comma", ", Rue Neuve 41, 4860 Pepinster", entity.Address, "Rue Neuve 41, 4860 Pepinster"},
+		{"trailing comma", "8310 Sint-Kruis, Kapellestraat 31,", entity.Address, "8310 Sint-Kruis, Kapellestraat 31"},
+		{"sentence full stop", "Pierre Hansen.", entity.Person, "Pierre Hansen"},
+		{"initial", "Jan P.", entity.Person, "Jan P."},
+		{"abbreviation", "Bouw B.V.", entity.Organization, "Bouw B.V."},
+		{"person at the line end", "Liesbeth Janssens\r\nBrugsesteenweg", entity.Person, "Liesbeth Janssens"},
+		{"address over two lines", "Kerkstraat 1\n9000 Gent", entity.Address, "Kerkstraat 1\n9000 Gent"},
+		{"address at a blank line", "Kerkstraat 1\n9000 Gent\r\n \r\nGent", entity.Address, "Kerkstraat 1\n9000 Gent"},
+		{"organisation over two lines", "Stad\nGent\n", entity.Organization, "Stad\nGent"},
+		{"apostrophe first", "'s-Hertogenbosch", entity.Location, "'s-Hertogenbosch"},
+		{"nothing left", " – ", entity.Person, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := []rune("« " + tc.text + " »")
+			e, ok := tidy(text, entity.Entity{Type: tc.typ, Start: 2, End: 2 + len([]rune(tc.text))})
+			got := ""
+			if ok {
+				got = string(text[e.Start:e.End])
+			}
+			if got != tc.want || ok != (tc.want != "") {
+				t.Errorf("got %q (%v), want %q", got, ok, tc.want)
+			}
+		})
+	}
+}
