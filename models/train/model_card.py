@@ -8,6 +8,7 @@ the run directory's logs/summaries.
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import os
 import re
@@ -47,6 +48,43 @@ def _last(path, pattern):
     return hit
 
 
+def training_history(run, info):
+    """What the card says about how the weights were trained, from the logs
+    and summaries in the run directory where they exist, else as recorded in
+    train_info.json by an earlier card: a cycle run later from the shipped
+    weights (on another machine) keeps the history of the stages before it."""
+    h = dict(info.get("history", {}))
+
+    def put(key, value):
+        if value:
+            h[key] = value
+
+    put("pre_last", _last(os.path.join(run, "pretrain.log"), r"^\S+ step \d+ "))
+    put("pre_done", _last(os.path.join(run, "pretrain.log"), r"pretrain: done"))
+    put("pre_corpus", _last(os.path.join(run, "pretrain.log"), r"corpus (pieces|from cache)"))
+    if os.path.exists(os.path.join(run, "finetune.log")):
+        with open(os.path.join(run, "finetune.log"), encoding="utf-8") as f:
+            put("ft_stats", [m.groups() for m in (re.search(r"finetune: (\S+): (\d+) examples, (\d+) pieces", line)
+                                                  for line in f) if m])
+    put("ft_done", _last(os.path.join(run, "finetune.log"), r"finetune: done"))
+    put("fts", _jload(os.path.join(run, "finetune_summary.json")))
+    cycles = dict(h.get("cycles", {}))
+    for path in glob.glob(os.path.join(run, "ft*", "finetune_summary.json")):
+        d = os.path.dirname(path)
+        c = _jload(path)
+        c["used"] = os.path.exists(os.path.join(d, "finetuned.pt"))
+        cycles["finetune" + os.path.basename(d)[2:]] = {**cycles.get("finetune" + os.path.basename(d)[2:], {}), **c}
+    put("cycles", cycles)
+    return h
+
+
+def _jload(path):
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--model-dir", required=True)
@@ -65,7 +103,6 @@ def main(argv=None):
     cfg = jload("config.json", {})
     ev = jload("eval.json", {})
     info = jload("train_info.json", {})
-    fts = jload(os.path.join(a.run, "finetune_summary.json"), {})
     with open(os.path.join(md, "eval.md"), encoding="utf-8") as f:
         table = f.read().strip()
     size_mb = os.path.getsize(os.path.join(md, "model.onnx")) / 1e6
@@ -79,17 +116,12 @@ def main(argv=None):
         opset = [o.version for o in m.opset_import if o.domain in ("", "ai.onnx")][0]
     except Exception:
         ops, opset = [], "?"
-    pre_last = _last(os.path.join(a.run, "pretrain.log"), r"^\S+ step \d+ ")
-    pre_done = _last(os.path.join(a.run, "pretrain.log"), r"pretrain: done")
-    pre_corpus = _last(os.path.join(a.run, "pretrain.log"), r"corpus (pieces|from cache)")
-    ft_stats = []
-    if os.path.exists(os.path.join(a.run, "finetune.log")):
-        with open(os.path.join(a.run, "finetune.log"), encoding="utf-8") as f:
-            for line in f:
-                m2 = re.search(r"finetune: (\S+): (\d+) examples, (\d+) pieces", line)
-                if m2:
-                    ft_stats.append(m2.groups())
-    ft_done = _last(os.path.join(a.run, "finetune.log"), r"finetune: done")
+    h = training_history(a.run, info)
+    info["history"] = h
+    with open(os.path.join(md, "train_info.json"), "w", encoding="utf-8") as f:
+        json.dump(info, f, indent=1)
+    pre_last, pre_done, pre_corpus = h.get("pre_last"), h.get("pre_done"), h.get("pre_corpus")
+    ft_stats, ft_done, fts = h.get("ft_stats", []), h.get("ft_done"), h.get("fts", {})
 
     sets = ev.get("sets", {})
 
@@ -167,7 +199,12 @@ def main(argv=None):
                  "`--time-budget 56` (the MLM loss had flattened; the time went to fine-tuning)")
         L.append("3. `python3 models/train/train.py --data-dir ../shared/data --steps finetune,export,evaluate,card`")
         L.append("4. `python3 models/train/train.py --data-dir ../shared/data --steps finetune2,export,evaluate,card`")
-        L.append("5. `python3 evaluate.py --model-dir ../belner-ner` again (identical scores) to record forward-only speed\n")
+        L.append("5. `python3 evaluate.py --model-dir ../belner-ner` again (identical scores) to record forward-only speed")
+        L.append("6. In a later session, on a fresh machine without that run directory, from the shipped weights: "
+                 "`nice -n 5 python3 finetune.py --run runs/ft3 --init-onnx ../belner-ner --vocab ../belner-ner/vocab.txt "
+                 "--synth 20000 --synth-seed 3 --lr 1.5e-4 --warmup 0.03 --time-budget 90 --max-steps 20000 "
+                 "--eval-minutes 7 --best-to-beat 55.45` (the same cycle as `train.py`'s stage `finetune3`), then "
+                 "`train.py --steps finetune3,export,evaluate,card` with that directory as `runs/main/ft3`\n")
     if pre_last:
         L.append(f"* Pre-training (MLM, whole-word masking, 128-piece windows, every 8th step 512): last log line `{pre_last}`"
                  + (f"; `{pre_done}`" if pre_done else ""))
@@ -177,13 +214,11 @@ def main(argv=None):
         L.append(f"* Selected checkpoint: step {fts.get('best_step')} of {fts.get('steps')} (dev mean F1 "
                  f"{fts.get('best_score', 0):.2f}); dev history: "
                  + ", ".join(f"{h['step']}: {h['score']:.1f}" for h in fts.get("history", [])))
-    fts2 = jload(os.path.join(a.run, "ft2", "finetune_summary.json"), {})
-    if fts2:
-        used = os.path.exists(os.path.join(a.run, "ft2", "finetuned.pt"))
-        L.append(f"* Continued fine-tuning (second LR cycle, LR 1e-4, new synthetic docs seed 2): {fts2.get('steps')} steps, "
-                 f"{fts2.get('minutes', 0):.1f} min, best dev {fts2.get('best_score', 0):.2f} at step {fts2.get('best_step')} — "
-                 + ("this is the shipped checkpoint" if used else "did not beat the first phase; first phase shipped")
-                 + "; dev history: " + ", ".join(f"{h['step']}: {h['score']:.1f}" for h in fts2.get("history", [])))
+    for name, c in sorted(h.get("cycles", {}).items()):
+        L.append(f"* Continued fine-tuning `{name}` ({c.get('what', 'new LR cycle, new synthetic docs')}): "
+                 f"{c.get('steps')} steps, {c.get('minutes', 0):.1f} min, best dev {c.get('best_score', 0):.2f} at step "
+                 f"{c.get('best_step')} — " + ("kept" if c.get("used") else "did not beat the checkpoint before it; not used")
+                 + "; dev history: " + ", ".join(f"{x['step']}: {x['score']:.1f}" for x in c.get("history", [])))
     if info.get("timings"):
         L.append("* Stage timings recorded by train.py (minutes; total_min is the last invocation; vocabulary took 2 min, pre-training 56 min + 1.5 min tokenisation): " + ", ".join(f"{k} {v}" for k, v in info["timings"].items()))
     L.append("")

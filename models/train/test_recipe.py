@@ -173,6 +173,30 @@ class FixtureTest(unittest.TestCase):
         self.assertTrue(all(d["spans"] for d in docs))
 
 
+class ModelCardTest(unittest.TestCase):
+    def test_history_survives_a_later_cycle(self):
+        """A card written after a cycle run elsewhere keeps what an earlier
+        card recorded of the stages before it, and adds the new cycle."""
+        import model_card
+        run = tempfile.mkdtemp(prefix="belner-card-")
+        self.addCleanup(shutil.rmtree, run, ignore_errors=True)
+        os.makedirs(os.path.join(run, "ft3"))
+        with open(os.path.join(run, "ft3", "finetune_summary.json"), "w") as f:
+            json.dump({"best_score": 60.5, "best_step": 900, "steps": 1000, "minutes": 90.0,
+                       "history": [{"step": 900, "score": 60.5}]}, f)
+        open(os.path.join(run, "ft3", "finetuned.pt"), "w").close()
+        info = {"history": {"pre_done": "pretrain: done", "fts": {"best_score": 53.0},
+                            "cycles": {"finetune2": {"best_score": 55.4, "used": True},
+                                       "finetune3": {"what": "LR 1.5e-4, seed 3"}}}}
+        h = model_card.training_history(run, info)
+        self.assertEqual(h["pre_done"], "pretrain: done")
+        self.assertEqual(h["fts"], {"best_score": 53.0})
+        self.assertEqual(h["cycles"]["finetune2"], {"best_score": 55.4, "used": True})
+        self.assertEqual(h["cycles"]["finetune3"]["best_score"], 60.5)
+        self.assertEqual(h["cycles"]["finetune3"]["what"], "LR 1.5e-4, seed 3")
+        self.assertTrue(h["cycles"]["finetune3"]["used"])
+
+
 class RecipeSmokeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

@@ -39,19 +39,22 @@ import pretrain as PT  # noqa: E402
 import wordpiece as W  # noqa: E402
 from model import load_checkpoint  # noqa: E402
 
-STEPS = ["vocab", "pretrain", "finetune", "finetune2", "export", "evaluate", "card"]
+STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "export", "evaluate", "card"]
 
 # the shipped model: vocab built without synthetic docs (the generator was a
 # stub then); pre-training stopped by its 56-minute budget (LR schedule over
 # 4000 steps; the MLM loss had flattened, so the time went to fine-tuning);
-# fine-tuning: <= 4000 steps / 68 min (reached 4000 steps), then a second
-# 14-minute cycle at LR 1e-4 on new synthetic docs (finetune2)
+# fine-tuning: <= 4000 steps / 68 min (reached 4000 steps), then further
+# cycles (finetune2, finetune3...), each from the checkpoint before it with a
+# new LR cycle and new synthetic docs, kept only if it beats it on the dev sets
 FULL = dict(vocab_size=16000, vocab_synth=0, max_lines=0,
             model=["--layers", "4", "--hidden", "256", "--heads", "4", "--ff", "1024"],
             pretrain=["--time-budget", "56", "--max-steps", "4000", "--synth", "2000"],
             finetune=["--time-budget", "68", "--max-steps", "4000", "--synth", "15000"],
-            finetune2=["--time-budget", "14", "--max-steps", "4000", "--synth", "8000", "--synth-seed", "2",
-                       "--lr", "1e-4", "--warmup", "0.02", "--eval-minutes", "3.5"],
+            cycles=[("finetune2", ["--time-budget", "14", "--max-steps", "4000", "--synth", "8000", "--synth-seed", "2",
+                                   "--lr", "1e-4", "--warmup", "0.02", "--eval-minutes", "3.5"]),
+                    ("finetune3", ["--time-budget", "90", "--max-steps", "20000", "--synth", "20000", "--synth-seed", "3",
+                                   "--lr", "1.5e-4", "--warmup", "0.03", "--eval-minutes", "7"])],
             evaluate=[])
 SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
              model=["--layers", "2", "--hidden", "64", "--heads", "2", "--ff", "128"],
@@ -108,20 +111,7 @@ def main(argv=None):
         FT.main(["--run", run, "--data-dir", a.data_dir, "--init", pre] + P["finetune"])
         timings["finetune_min"] = (time.time() - t0) / 60
 
-    # continued fine-tuning (second LR cycle, new synthetic docs); kept only
-    # if it beats the first phase on the dev sets
-    ft2_run = os.path.join(run, "ft2")
-    ft2 = os.path.join(ft2_run, "finetuned.pt")
-    if "finetune2" in steps and P.get("finetune2") and not os.path.exists(os.path.join(ft2_run, "finetune_summary.json")):
-        t0 = time.time()
-        with open(os.path.join(run, "finetune_summary.json")) as f:
-            best1 = json.load(f)["best_score"]
-        FT.main(["--run", ft2_run, "--data-dir", a.data_dir, "--init", ft, "--vocab", vocab,
-                 "--best-to-beat", str(best1)] + P["finetune2"])
-        timings["finetune2_min"] = (time.time() - t0) / 60
-    if os.path.exists(ft2) and "finetune2" in steps:
-        ft = ft2
-        log(f"train: exporting the continued fine-tuning checkpoint {ft2}")
+    ft = continue_finetuning(run, ft, vocab, a.data_dir, P.get("cycles", []), steps, timings, log)
 
     if "export" in steps:
         t0 = time.time()
@@ -155,6 +145,37 @@ def main(argv=None):
         model_card.main(["--model-dir", out, "--run", run])
     log(f"train: done in {timings['total_min']:.1f} min -> {out}")
     return out
+
+
+def continue_finetuning(run, ft, vocab, data_dir, cycles, steps, timings, log):
+    """Runs the further fine-tuning cycles named in steps, each in run/<name>
+    from the checkpoint selected before it, and returns the checkpoint to
+    export: a cycle's is kept only if it beat the one before on the dev
+    sets (finetune.py then writes finetuned.pt)."""
+    cycles = [(name, args) for name, args in cycles if name in steps]
+    if not cycles:
+        return ft
+    with open(os.path.join(os.path.dirname(ft), "finetune_summary.json")) as f:
+        best = json.load(f)["best_score"]
+    for name, args in cycles:
+        cyc = os.path.join(run, cycle_dir(name))
+        summary = os.path.join(cyc, "finetune_summary.json")
+        if not os.path.exists(summary):
+            t0 = time.time()
+            FT.main(["--run", cyc, "--data-dir", data_dir, "--init", ft, "--vocab", vocab,
+                     "--best-to-beat", str(best)] + args)
+            timings[f"{name}_min"] = (time.time() - t0) / 60
+        if os.path.exists(os.path.join(cyc, "finetuned.pt")):
+            ft = os.path.join(cyc, "finetuned.pt")
+            with open(summary) as f:
+                best = json.load(f)["best_score"]
+            log(f"train: {name} improved the dev score to {best:.2f}: continuing from {ft}")
+    return ft
+
+
+def cycle_dir(name):
+    """The run subdirectory of a fine-tuning cycle: finetune2 -> ft2."""
+    return "ft" + name[len("finetune"):]
 
 
 if __name__ == "__main__":
