@@ -18,12 +18,22 @@ func (r *recognizer) findAll(ctx context.Context, text []rune, earlier []entity.
 // find runs a single recogniser over text the way a Set does.
 func find(t testing.TB, r *recognizer, text string) []entity.Entity {
 	t.Helper()
-	r.re.MatchTimeout = DefaultMatchTimeout
+	setTimeout(r)
 	es, err := r.findAll(context.Background(), []rune(text), nil)
 	if err != nil {
 		t.Fatalf("find(%q): %v", text, err)
 	}
 	return es
+}
+
+// setTimeout bounds r's regular expressions, if it has any, as NewSet does.
+func setTimeout(r *recognizer) {
+	if r.re != nil {
+		r.re.MatchTimeout = DefaultMatchTimeout
+	}
+	if r.anchored != nil {
+		r.anchored.MatchTimeout = DefaultMatchTimeout
+	}
 }
 
 // textsOf returns the text of each entity r finds in text, checking that
@@ -66,7 +76,7 @@ func fuzzRecognizer(f *testing.F, r *recognizer, seeds ...string) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
-	r.re.MatchTimeout = DefaultMatchTimeout
+	setTimeout(r)
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			t.Skip()

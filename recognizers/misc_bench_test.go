@@ -82,7 +82,7 @@ Gemeindeverwaltung Eupen, Rathausplatz 14, 4700 Eupen
 
 // benchMisc runs r over miscLetter the way a Set does and reports MB/s.
 func benchMisc(b *testing.B, r *recognizer) {
-	r.re.MatchTimeout = DefaultMatchTimeout
+	setTimeout(r)
 	text := []rune(miscLetter)
 	b.SetBytes(int64(len(miscLetter)))
 	b.ReportAllocs()
@@ -100,6 +100,7 @@ func BenchmarkPhone(b *testing.B)        { benchMisc(b, newPhone()) }
 func BenchmarkEmail(b *testing.B)        { benchMisc(b, newEmail()) }
 func BenchmarkURL(b *testing.B)          { benchMisc(b, newURL()) }
 func BenchmarkLicensePlate(b *testing.B) { benchMisc(b, newLicensePlate()) }
+func BenchmarkOrganization(b *testing.B) { benchMisc(b, newOrganization()) }
 
 // TestMiscLetter checks what each recogniser finds in the benchmark letter,
 // so that the benchmarks measure the work of finding real entities.
@@ -123,6 +124,7 @@ func TestMiscLetter(t *testing.T) {
 			"https://www.ostbelgienlive.be/desktopdefault.aspx/tabid-5013/",
 		}},
 		{newLicensePlate(), []string{"1-ABC-123", "2-XYZ-789", "ABC-123"}},
+		{newOrganization(), []string{"OCMW Gent", "POD Maatschappelijke Integratie", "Gemeindeverwaltung Eupen"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.r.name, func(t *testing.T) {

@@ -1,13 +1,15 @@
 // Package recognizers finds the patterned entities of Belgian documents:
 // national and enterprise numbers, IBAN and BIC, dates, phone numbers,
 // e-mail addresses, URLs, structured payment references, identity-card
-// numbers and number plates.
+// numbers and number plates, and the organisations that need no model:
+// known Belgian institutions and companies, and municipal administrations.
 //
-// Each recogniser matches candidates with a regular expression
-// (github.com/dlclark/regexp2, always under a match timeout) and then
-// validates every candidate in Go: checksums, calendar dates, lengths.
+// Each recogniser of an identifier matches candidates with a regular
+// expression (github.com/dlclark/regexp2, always under a match timeout) and
+// then validates every candidate in Go: checksums, calendar dates, lengths.
 // Numbers that fail their checksum are never returned. A context word near
 // a candidate ("rijksregisternummer", "TVA", "Kontonummer") raises its score.
+// The organisations are a curated list of names, looked up in a trie in Go.
 package recognizers
 
 import (
@@ -101,6 +103,14 @@ type recognizer struct {
 	// attempt at every digit of every line (dates, phone numbers).
 	starts   func(line []rune, at []int) []int
 	anchored *regexp2.Regexp
+	// matchAt, if set, takes the place of the regular expressions: it
+	// returns the length of the match that starts at offset at of text (0
+	// for none) and its verdict, and it is tried at the offsets that
+	// starts finds in whole segments, not line by line: its matches never
+	// cross a line break; check is then unused. A dictionary of hundreds of
+	// names is a trie walk in Go; as an expression, each attempt would cost
+	// a microsecond.
+	matchAt func(text []rune, at int) (int, verdict)
 }
 
 // compileAnchored compiles expr, and expr anchored to the position a search
@@ -126,9 +136,12 @@ func NewSet(timeout time.Duration) *Set {
 	rs := []*recognizer{
 		newINSZ(), newKBO(), newIBAN(), newBIC(), newDate(), newPhone(),
 		newEmail(), newURL(), newOGM(), newEIDCard(), newLicensePlate(),
+		newOrganization(),
 	}
 	for _, r := range rs {
-		r.re.MatchTimeout = timeout
+		if r.re != nil {
+			r.re.MatchTimeout = timeout
+		}
 		if r.anchored != nil {
 			r.anchored.MatchTimeout = timeout
 		}
@@ -177,6 +190,9 @@ func (s *Set) Recognize(ctx context.Context, text []rune) ([]entity.Entity, erro
 // the text from the start, so that look-behinds work across segment and
 // chunk boundaries, but not past the end of its chunk.
 func (r *recognizer) find(ctx context.Context, text []rune, segs []segment, earlier []entity.Entity) ([]entity.Entity, error) {
+	if r.matchAt != nil {
+		return r.matchIn(ctx, text, segs, earlier)
+	}
 	if r.starts != nil {
 		return r.findAt(ctx, text, segs, earlier)
 	}
@@ -227,6 +243,34 @@ func (r *recognizer) findAt(ctx context.Context, text []rune, segs []segment, ea
 	return found, nil
 }
 
+// matchIn tries r.matchAt at the starts r finds in segs. A match never
+// crosses a line break, so a segment is not cut into lines: for a
+// recogniser that searches every line, that would cost another pass over
+// the text.
+func (r *recognizer) matchIn(ctx context.Context, text []rune, segs []segment, earlier []entity.Entity) ([]entity.Entity, error) {
+	var found []entity.Entity
+	var at []int
+	for _, seg := range segs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		at = r.starts(text[seg.start:seg.end], at[:0])
+		next := seg.start
+		for _, off := range at {
+			if seg.start+off < next {
+				continue
+			}
+			if n, v := r.matchAt(text[:seg.end], seg.start+off); n > 0 {
+				next = seg.start + off + n
+				if e, ok := r.entityOf(text, seg.start+off, n, v, earlier); ok {
+					found = append(found, e)
+				}
+			}
+		}
+	}
+	return found, nil
+}
+
 // lineEnd returns the end of the line that starts at start: after its line
 // break, or the end of text.
 func lineEnd(text []rune, start int) int {
@@ -238,6 +282,9 @@ func lineEnd(text []rune, start int) int {
 
 // findIn searches text from start to its end.
 func (r *recognizer) findIn(ctx context.Context, text []rune, start int, earlier []entity.Entity) ([]entity.Entity, error) {
+	if r.matchAt != nil {
+		return r.matchEverywhere(ctx, text, start, earlier)
+	}
 	var found []entity.Entity
 	for start < len(text) {
 		if err := ctx.Err(); err != nil {
@@ -255,6 +302,28 @@ func (r *recognizer) findIn(ctx context.Context, text []rune, start int, earlier
 			// regexp2's error quotes the text it searched: personal data
 			// that must not reach a log or an error message.
 			return nil, fmt.Errorf("%w after %v in the chunk at code point %d", ErrTimeout, r.re.MatchTimeout, start)
+		}
+		start = end
+	}
+	return found, nil
+}
+
+// matchEverywhere tries r.matchAt at every position of text from start,
+// chunk by chunk, skipping the positions inside a match.
+func (r *recognizer) matchEverywhere(ctx context.Context, text []rune, start int, earlier []entity.Entity) ([]entity.Entity, error) {
+	var found []entity.Entity
+	for start < len(text) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		end := chunkEnd(text, start)
+		for i := start; i < end; i++ {
+			if n, v := r.matchAt(text[:end], i); n > 0 {
+				if e, ok := r.entityOf(text, i, n, v, earlier); ok {
+					found = append(found, e)
+				}
+				i += n - 1
+			}
 		}
 		start = end
 	}
@@ -293,6 +362,12 @@ func (r *recognizer) candidate(text []rune, m *regexp2.Match, earlier []entity.E
 	if !ok {
 		return entity.Entity{}, false
 	}
+	return r.entityOf(text, start, length, v, earlier)
+}
+
+// entityOf turns a match that passed its check into an entity if, where
+// the recogniser needs it, context supports it.
+func (r *recognizer) entityOf(text []rune, start, length int, v verdict, earlier []entity.Entity) (entity.Entity, bool) {
 	e := entity.Entity{
 		Type:       r.typ,
 		Start:      start,
