@@ -15,9 +15,11 @@
 //  2. A model candidate never takes the place of an exact entity: where it
 //     overlaps kept ones it is cut back to its longest part outside them,
 //     without edge spaces or punctuation, and kept only if that part still
-//     holds at least half of it. An ADDRESS that runs into a phone number
-//     keeps its street and municipality; an "ORGANIZATION" that is a BIC
-//     label and a BIC disappears. A model ADDRESS holding a postcode or a
+//     holds at least half of it and a capital letter or a digit (without
+//     one it is a common word, as the model recogniser drops them). An
+//     ADDRESS that runs into a phone number keeps its street and
+//     municipality; an "ORGANIZATION" that is a BIC label and a BIC
+//     disappears. A model ADDRESS holding a postcode or a
 //     box number stays one ADDRESS: those are no entities of their own.
 //  3. Model candidates are then resolved among themselves: the longer
 //     beats the shorter, then the higher score.
@@ -131,13 +133,15 @@ func cutBack(text []rune, c entity.Entity, taken *cover) (entity.Entity, bool) {
 	for end > start && isEdge(text[end-1]) {
 		end--
 	}
-	if 2*(end-start) < c.Len() {
+	if 2*(end-start) < c.Len() || !slices.ContainsFunc(text[start:end], capitalOrDigit) {
 		return c, false
 	}
 	c.Start, c.End = start, end
 	c.Explanation.Notes = append(slices.Clip(c.Explanation.Notes), "cut back where it ran into an entity found by a pattern")
 	return c, true
 }
+
+func capitalOrDigit(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }
 
 // isEdge reports whether r may not start or end a span.
 func isEdge(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }

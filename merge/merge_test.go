@@ -92,7 +92,7 @@ func TestResolve(t *testing.T) {
 // TestResolveModelSpans checks how model spans give way to exact ones, on
 // real text.
 func TestResolveModelSpans(t *testing.T) {
-	text := "Martelaarslaan 17\n9000 Gent\n09 267 57 00\nBIC GKCCBEBB\nBetaal 12 maart 2024 aan Jan Peeters."
+	text := "Martelaarslaan 17\n9000 Gent\n09 267 57 00\nBIC GKCCBEBB\nBetaal 12 maart 2024 aan Jan Peeters.\nvestigingseenheid 2.123.456.197"
 	span := func(s string) (int, int) {
 		i := strings.Index(text, s)
 		if i < 0 {
@@ -133,6 +133,14 @@ func TestResolveModelSpans(t *testing.T) {
 				at(entity.Date, "12 maart 2024", 0.9, false),
 			},
 			want: []string{"DATE:12 maart 2024", "PERSON:aan Jan Peeters"},
+		},
+		{
+			name: "what is left without a capital or digit disappears",
+			cands: []entity.Entity{
+				at(entity.Address, "vestigingseenheid 2.123", 0.6, false),
+				at(entity.KBOUnit, "2.123.456.197", 0.9, true),
+			},
+			want: []string{"KBO_UNIT:2.123.456.197"},
 		},
 		{
 			name:  "a model span over nothing exact is kept whole",
