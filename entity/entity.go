@@ -2,7 +2,11 @@
 // types, their spans and the evidence that supports them.
 package entity
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"unicode"
+)
 
 // Type names a kind of entity, as listed in ANNOTATION.md.
 type Type string
@@ -87,4 +91,11 @@ type Explanation struct {
 	BaseScore float64 `json:"base_score"`
 	// Notes records anything else that changed the score.
 	Notes []string `json:"notes,omitempty"`
+}
+
+// Nameable reports whether text could be the name of a person, place or
+// organisation, or an address: it holds a capital letter or a digit. What
+// a model proposes without one is a common word.
+func Nameable(text []rune) bool {
+	return slices.ContainsFunc(text, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) })
 }

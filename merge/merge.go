@@ -133,15 +133,13 @@ func cutBack(text []rune, c entity.Entity, taken *cover) (entity.Entity, bool) {
 	for end > start && isEdge(text[end-1]) {
 		end--
 	}
-	if 2*(end-start) < c.Len() || !slices.ContainsFunc(text[start:end], capitalOrDigit) {
+	if 2*(end-start) < c.Len() || !entity.Nameable(text[start:end]) {
 		return c, false
 	}
 	c.Start, c.End = start, end
 	c.Explanation.Notes = append(slices.Clip(c.Explanation.Notes), "cut back where it ran into an entity found by a pattern")
 	return c, true
 }
-
-func capitalOrDigit(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }
 
 // isEdge reports whether r may not start or end a span.
 func isEdge(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }

@@ -104,7 +104,7 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 	es := decode(text, words, wl, r.labels)
 	kept := es[:0]
 	for _, e := range es {
-		if e, ok := tidy(text, e); ok && e.Score >= r.minScore && capitalOrDigit(text[e.Start:e.End]) {
+		if e, ok := tidy(text, e); ok && e.Score >= r.minScore && entity.Nameable(text[e.Start:e.End]) {
 			kept = append(kept, e)
 		}
 	}

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
@@ -77,11 +76,4 @@ func blankLineAt(s []rune, i int) bool {
 // capital letter, not preceded by another letter, from start on.
 func initialBefore(text []rune, start, dot int) bool {
 	return dot > start && unicode.IsUpper(text[dot-1]) && (dot-1 == start || !unicode.IsLetter(text[dot-2]))
-}
-
-// capitalOrDigit reports whether s holds a capital letter or a digit. Names
-// and addresses have one; what the model finds without one are common words
-// (on the recipe's dev sets dropping them only removes errors).
-func capitalOrDigit(s []rune) bool {
-	return slices.ContainsFunc(s, func(c rune) bool { return unicode.IsUpper(c) || unicode.IsDigit(c) })
 }
