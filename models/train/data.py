@@ -4,10 +4,14 @@ are missing (early development, tests)."""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import glob
 import os
 import random
+import shutil
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
@@ -41,15 +45,35 @@ def default_data_dir() -> str:
     return os.path.normpath(os.path.join(root, "..", "shared", "data"))
 
 
-# hand-written data in the shared layout (testdata/mini/README.md)
-FIXTURE_DATA_DIR = os.path.join(HERE, "testdata", "mini")
+# hand-written data in the shared layout (testdata/mini/README.md); every
+# file is committed with this suffix, so that nothing in the repository is
+# named like a licensed corpus file
+FIXTURE_SOURCE = os.path.join(HERE, "testdata", "mini")
+FIXTURE_SUFFIX = ".fixture"
+
+
+@functools.lru_cache(maxsize=None)
+def fixture_data_dir() -> str:
+    """The hand-written fixture with the file names of the shared layout,
+    in a temporary directory (made once per process, removed at exit)."""
+    dst = tempfile.mkdtemp(prefix="belner-mini-")
+    atexit.register(shutil.rmtree, dst, ignore_errors=True)
+    for root, _, files in os.walk(FIXTURE_SOURCE):
+        for name in files:
+            if not name.endswith(FIXTURE_SUFFIX):
+                continue
+            src = os.path.join(root, name)
+            out = os.path.join(dst, os.path.relpath(src, FIXTURE_SOURCE)[:-len(FIXTURE_SUFFIX)])
+            os.makedirs(os.path.dirname(out), exist_ok=True)
+            shutil.copyfile(src, out)
+    return dst
 
 
 def smoke_data_dir() -> str:
     """default_data_dir() when it exists, else the committed fixture: the
     smoke build must also run where the licensed shared data is absent (CI)."""
     d = default_data_dir()
-    return d if os.path.isdir(d) else FIXTURE_DATA_DIR
+    return d if os.path.isdir(d) else fixture_data_dir()
 
 
 DEFAULT_TRAIN = ["icdar-nl-train", "icdar-fr-train", "europeana-de-train", "echr-fr-train"]

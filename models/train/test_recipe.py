@@ -161,14 +161,14 @@ class FixtureTest(unittest.TestCase):
         names = D.train_sets() + ["conll2002-nl-testa"] + [n for n in evaluate.DEFAULT_SETS
                                                            if not n.startswith("synthetic")]
         for name in names:
-            exs = D.load(name, D.FIXTURE_DATA_DIR)
+            exs = D.load(name, D.fixture_data_dir())
             self.assertTrue(exs, name)
             self.assertTrue(any(ex["spans"] for ex in exs), name)
 
     def test_text_and_synth(self):
-        langs = {lang for lang, _ in D.load_text(D.FIXTURE_DATA_DIR)}
+        langs = {lang for lang, _ in D.load_text(D.fixture_data_dir())}
         self.assertEqual(langs, {"nl", "fr", "de"})
-        docs = D.generate(60, 1, D.FIXTURE_DATA_DIR)
+        docs = D.generate(60, 1, D.fixture_data_dir())
         self.assertEqual({d["lang"] for d in docs}, {"nl", "fr", "de"})
         self.assertTrue(all(d["spans"] for d in docs))
 
