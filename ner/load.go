@@ -28,8 +28,8 @@ type Config struct {
 	// windows in a batch (default DefaultMaxBatch). Queue is how many
 	// windows may wait (default 64 per worker).
 	Workers, MaxBatch, Queue int
-	// MinScore is the lowest score of an entity returned; zero means
-	// DefaultMinScore, a negative value keeps every entity.
+	// MinScore is the lowest score of an entity returned; zero means the
+	// model's own (MinScore), a negative value keeps every entity.
 	MinScore float64
 }
 
@@ -67,6 +67,11 @@ func Load(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MinScore == 0 {
+		if cfg.MinScore, err = MinScore(cfg.Dir); err != nil {
+			return nil, err
+		}
+	}
 	m, err := LoadHugot(cfg.Dir, HugotOptions{Backend: cfg.Backend, ORTLibDir: cfg.ORTLibDir, Threads: cfg.Threads,
 		MaxBatch: cfg.MaxBatch, MaxSequence: DefaultMaxPieces + 2})
 	if err != nil {
@@ -76,10 +81,7 @@ func Load(cfg Config) (*Service, error) {
 		return nil, errors.Join(errors.New("config.json and model.onnx disagree on the number of labels"), m.Close())
 	}
 	pool := NewPool(m, cfg.Workers, cfg.MaxBatch, cfg.Queue)
-	r := NewRecognizer(tok, labels, pool)
-	if cfg.MinScore != 0 {
-		r.WithMinScore(cfg.MinScore)
-	}
+	r := NewRecognizer(tok, labels, pool).WithMinScore(cfg.MinScore)
 	return &Service{Recognizer: r, model: m, pool: pool}, nil
 }
 

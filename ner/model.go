@@ -41,18 +41,32 @@ type Label struct {
 	Type  entity.Type
 }
 
+// A modelConfig is what belner reads from a model's config.json.
+type modelConfig struct {
+	ID2Label map[string]string `json:"id2label"`
+	// MinScore is the lowest entity score chosen for these weights on the
+	// recipe's dev sets (models/train/min_score.py).
+	MinScore *float64 `json:"belner_min_score"`
+}
+
+func readModelConfig(dir string) (modelConfig, error) {
+	var cfg modelConfig
+	b, err := os.ReadFile(filepath.Join(dir, "config.json"))
+	if err != nil {
+		return cfg, err
+	}
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		return cfg, fmt.Errorf("config.json: %w", err)
+	}
+	return cfg, nil
+}
+
 // Labels reads the model's labels from dir/config.json (id2label), in id
 // order. A label whose type belner does not know is read as O.
 func Labels(dir string) ([]Label, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "config.json"))
+	cfg, err := readModelConfig(dir)
 	if err != nil {
 		return nil, err
-	}
-	var cfg struct {
-		ID2Label map[string]string `json:"id2label"`
-	}
-	if err := json.Unmarshal(b, &cfg); err != nil {
-		return nil, fmt.Errorf("config.json: %w", err)
 	}
 	if len(cfg.ID2Label) == 0 {
 		return nil, fmt.Errorf("config.json: no id2label")
@@ -66,6 +80,23 @@ func Labels(dir string) ([]Label, error) {
 		names[i] = v
 	}
 	return ParseLabels(names), nil
+}
+
+// MinScore reads the lowest entity score chosen for the model in dir
+// (config.json belner_min_score); a model without one gets
+// DefaultMinScore.
+func MinScore(dir string) (float64, error) {
+	cfg, err := readModelConfig(dir)
+	if err != nil {
+		return 0, err
+	}
+	if cfg.MinScore == nil {
+		return DefaultMinScore, nil
+	}
+	if s := *cfg.MinScore; s < 0 || s >= 1 {
+		return 0, fmt.Errorf("config.json: belner_min_score %v is not in [0, 1)", s)
+	}
+	return *cfg.MinScore, nil
 }
 
 // ParseLabels turns BIO label names ("O", "B-PERSON", "I-ADDRESS") into

@@ -32,7 +32,7 @@ func addModelFlags(fs *flag.FlagSet) *modelFlags {
 	fs.IntVar(&m.workers, "model-workers", 0, "model runs at the same time (default: one per CPU on ort, 1 on go)")
 	fs.IntVar(&m.batch, "model-batch", ner.DefaultMaxBatch, "most windows (of up to 256 pieces) in one model run; windows of concurrent documents are batched together")
 	fs.IntVar(&m.threads, "model-threads", 0, "ONNX Runtime threads per run (default: CPUs / workers)")
-	fs.Float64Var(&m.minScore, "model-min-score", ner.DefaultMinScore, "lowest score of a model entity: a less certain span never displaces a surer one it overlaps; negative keeps all")
+	fs.Float64Var(&m.minScore, "model-min-score", 0, "lowest score of a model entity: a less certain span never displaces a surer one it overlaps; 0 takes the model's own (config.json belner_min_score, chosen on its dev sets; else 0.5), negative keeps all")
 	return m
 }
 

@@ -40,6 +40,7 @@ SHORT = {"PERSON": "PER", "ADDRESS": "ADDR", "ORGANIZATION": "ORG", "LOCATION": 
 DEFAULT_SETS = ["conll2002-nl-testb", "icdar-nl-test", "icdar-fr-test", "synthetic-heldout"]
 SYNTH_HELDOUT_SEED = 999999
 SYNTH_DEV_SEED = 1000
+DEFAULT_MIN_SCORE = 0.5  # ner.DefaultMinScore
 
 
 def prf(tp, fp, fn):
@@ -77,10 +78,10 @@ def to_token_spans(spans, tokens):
     return out
 
 
-def eval_examples(model, wp, exs, token_level: bool, types):
+def eval_examples(model, wp, exs, token_level: bool, types, min_score=0.0):
     texts = [ex["text"] for ex in exs]
     t0 = time.time()
-    preds = N.predict_spans(model, wp, texts)
+    preds = N.predict_spans(model, wp, texts, min_score=min_score)
     dt = time.time() - t0
     gold, pr = [], []
     for ex, p in zip(exs, preds):
@@ -140,6 +141,13 @@ def speed(model, wp, texts, reps=2):
     return fwd, e2e
 
 
+def model_min_score(model_dir) -> float:
+    """The lowest entity score the service applies to this model: config.json
+    belner_min_score (min_score.py), else the service's default 0.5."""
+    with open(os.path.join(model_dir, "config.json"), encoding="utf-8") as f:
+        return float(json.load(f).get("belner_min_score", DEFAULT_MIN_SCORE))
+
+
 def load_model_dir(model_dir):
     from onnx_weights import load_from_onnx
     wp = W.WordPiece.load(os.path.join(model_dir, "tokenizer.json"))
@@ -174,7 +182,8 @@ def main(argv=None):
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     model, wp = load_model_dir(a.model_dir)
-    report = {"model_dir": os.path.abspath(a.model_dir), "sets": {}, "threads": a.threads,
+    min_score = model_min_score(a.model_dir)
+    report = {"model_dir": os.path.abspath(a.model_dir), "sets": {}, "threads": a.threads, "min_score": min_score,
               "command": " ".join(["python3", "evaluate.py"] + (argv if argv is not None else sys.argv[1:]))}
     speed_texts = None
     for name in a.sets.split(","):
@@ -184,7 +193,7 @@ def main(argv=None):
         exs, tok, types = load_set(name, a.data_dir, a.n_synth)
         if a.limit:
             exs = exs[:a.limit]
-        res = eval_examples(model, wp, exs, tok, types)
+        res = eval_examples(model, wp, exs, tok, types, min_score)
         report["sets"][name] = res
         print(f"{name}: overall F1 {res['overall']['f1']:.2f} "
               + " ".join(f"{SHORT[t]} {res[t]['f1']:.1f}" for t in types), flush=True)

@@ -252,10 +252,13 @@ class Gazetteers:
                 continue
             care.append(l)
         self.care = sorted(set(care))
+        self.data_dir = data_dir
         self.common_words = {}
+        self.common_words_all = {}
         for lang, d in (("nl", "nl-be-3.0.2"), ("fr", "fr-4.1.2"), ("de", "de-3.0.2")):
             w = _json(os.path.join(g, "zxcvbn", d, "commonWords.json")) or []
             self.common_words[lang] = [x for x in w[:5000] if x.isalpha() and 4 <= len(x) <= 10]
+            self.common_words_all[lang] = w
 
 
 @lru_cache(maxsize=4)

@@ -129,13 +129,14 @@ def collate(items, batch):
 
 @torch.no_grad()
 def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
-    """Returns per text (offs, widx, label ids per piece)."""
+    """Returns per text (offs, widx, label ids per piece, probability of each
+    piece's label)."""
     model.eval()
     encs = []
     jobs = []  # (text idx, a, b, ids)
     for ti, t in enumerate(texts):
         ids, offs, widx = wp.encode(t, add_special=False)
-        encs.append((ids, offs, widx, [0] * len(ids)))
+        encs.append((ids, offs, widx, [0] * len(ids), [0.0] * len(ids)))
         ws = [True] + [widx[i] != widx[i - 1] for i in range(1, len(ids))]
         for a, b in windows(ids, None, ws, max_pieces) if ids else []:
             jobs.append((ti, a, b, [W.CLS_ID] + ids[a:b] + [W.SEP_ID]))
@@ -151,15 +152,17 @@ def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
             x[r, :len(jobs[j][3])] = jobs[j][3]
         x = torch.from_numpy(x)
         am = (x != 0).long()
-        pred = model(x, am, torch.zeros_like(x)).argmax(-1).numpy()
+        prob, pred = torch.softmax(model(x, am, torch.zeros_like(x)), -1).max(-1)
+        pred, prob = pred.numpy(), prob.numpy()
         for r, j in enumerate(batch):
             ti, a, b, _ = jobs[j]
             encs[ti][3][a:b] = pred[r, 1:1 + b - a].tolist()
+            encs[ti][4][a:b] = prob[r, 1:1 + b - a].tolist()
         k += bs
-    return [(offs, widx, labs) for ids, offs, widx, labs in encs]
+    return [(offs, widx, labs, probs) for ids, offs, widx, labs, probs in encs]
 
 
-def decode_spans(offs, widx, labs, text=None) -> List[Tuple[int, int, str]]:
+def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0) -> List[Tuple[int, int, str]]:
     """First-piece BIO decoding over pre-tokenizer words -> char spans.
 
     With ``text``, the repairs that the Go service makes too (ner/window.go):
@@ -170,16 +173,20 @@ def decode_spans(offs, widx, labs, text=None) -> List[Tuple[int, int, str]]:
     (``Oost-Vlaanderen``); spans are cut and trimmed as ANNOTATION.md says
     (``tidy_span``); a span with neither a capital nor a digit is dropped:
     names have one, and what the small model finds without one are common
-    words. On the dev sets these only remove errors."""
-    words = []  # [start, end, tag]
+    words. On the dev sets these only remove errors.
+
+    With ``probs`` (each piece's label probability), a span's score is the
+    mean over its words' first pieces, as the service scores it, and spans
+    scoring below ``min_score`` are dropped."""
+    words = []  # [start, end, tag, prob]
     for i, (s, e) in enumerate(offs):
         if i == 0 or widx[i] != widx[i - 1]:
-            words.append([s, e, BIO[labs[i]]])
+            words.append([s, e, BIO[labs[i]], probs[i] if probs is not None else 1.0])
         else:
             words[-1][1] = e
     spans = []
     cur = None
-    for k, (s, e, tag) in enumerate(words):
+    for k, (s, e, tag, prob) in enumerate(words):
         if tag == "O":
             if text is not None and cur is not None and _glued_punct(text, words, k, cur[2]):
                 cur[1] = e
@@ -189,9 +196,11 @@ def decode_spans(offs, widx, labs, text=None) -> List[Tuple[int, int, str]]:
         p, typ = tag[0], tag[2:]
         if cur is not None and cur[2] == typ and (p == "I" or (text is not None and _one_space_or_less(text[cur[1]:s]))):
             cur[1] = e
+            cur[3].append(prob)
         else:
-            cur = [s, e, typ]
+            cur = [s, e, typ, [prob]]
             spans.append(cur)
+    spans = [x[:3] for x in spans if sum(x[3]) / len(x[3]) >= min_score]
     if text is None:
         return [tuple(x) for x in spans]
     spans = (tidy_span(text, *x) for x in spans)
@@ -241,12 +250,12 @@ def _one_space_or_less(gap: str) -> bool:
 
 
 def _glued_punct(text, words, k, typ) -> bool:
-    s, e, _ = words[k]
+    s, e = words[k][:2]
     if e - s != 1 or not unicodedata.category(text[s])[0] == "P" or k + 1 >= len(words):
         return False
     nxt = words[k + 1]
     return words[k - 1][1] == s and nxt[0] == e and nxt[2] == "I-" + typ
 
 
-def predict_spans(model, wp, texts, **kw):
-    return [decode_spans(*r, text=t) for r, t in zip(predict_pieces(model, wp, texts, **kw), texts)]
+def predict_spans(model, wp, texts, min_score=0.0, **kw):
+    return [decode_spans(*r, text=t, min_score=min_score) for r, t in zip(predict_pieces(model, wp, texts, **kw), texts)]

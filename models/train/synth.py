@@ -6,7 +6,9 @@ Each example is one whole document: {"text", "spans", "lang", "source", "kind"}.
 Spans follow /work/shared/ANNOTATION.md for the model's labels PERSON, ADDRESS,
 ORGANIZATION, LOCATION; identifiers, dates, phone numbers, e-mail addresses,
 amounts, titles, label words, generic references, departments and registers
-are generated as unlabelled distractors.
+are generated as unlabelled distractors, and so are entity-free sentences of
+the unlabelled text and headings of common words (``prose``): a capitalised
+word at the start of a sentence or alone on a line is not a name by itself.
 
 CLI:  python3 synth.py --n 5 --seed 1 --show       (spans marked [[...]]LABEL)
       python3 synth.py --n 10000 --seed 1 --out synth.jsonl
@@ -14,6 +16,7 @@ CLI:  python3 synth.py --n 5 --seed 1 --show       (spans marked [[...]]LABEL)
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import random
@@ -171,6 +174,7 @@ COURTS = {"nl": ["Arbeidsrechtbank {C}", "Rechtbank van eerste aanleg {C}", "Vre
           "de": ["Arbeitsgericht Eupen", "Gericht Erster Instanz Eupen", "Friedensgericht Eupen",
                  "Friedensgericht St. Vith", "Unternehmensgericht Eupen", "Polizeigericht Eupen", "Appellationshof Lüttich",
                  "Arbeitsgerichtshof Lüttich", "Staatsrat", "Verfassungsgerichtshof", "Kassationshof"]}
+COURT_DIVISION = {"nl": [", afdeling ", ", afd. ", " - afdeling "], "fr": [", division ", " - division ", ", div. "]}
 COURT_CITIES = {"nl": ["Antwerpen", "Gent", "Brussel", "Leuven", "Mechelen", "Hasselt", "Brugge", "Kortrijk",
                        "Dendermonde", "Turnhout", "Oudenaarde", "Tongeren", "Ieper", "Veurne", "Halle-Vilvoorde"],
                 "fr": ["Liège", "Namur", "Mons", "Charleroi", "Bruxelles", "Nivelles", "Arlon", "Tournai", "Verviers",
@@ -714,6 +718,15 @@ class Ctx:
             c = c.replace("{C}", city)
         return c
 
+    def court_frags(self):
+        """A court, sometimes with its division: the division's seat is a
+        LOCATION of its own (`Arbeidsrechtbank Gent, afdeling Brugge`)."""
+        c = self.court()
+        div = COURT_DIVISION.get(self.lang)
+        if div and self.p(0.25) and any(city in c for city in COURT_CITIES[self.lang]):
+            return [(c, ORG), (self.ch(div), None), (self.ch(COURT_CITIES[self.lang]), LOC)]
+        return [(c, ORG)]
+
     def org_frags(self, kind=None, acr_ok=True):
         r, lang = self.r, self.lang
         if kind is None:
@@ -734,7 +747,7 @@ class Ctx:
             s = self.ch(SCHOOLS[lang]).replace("{C}", self.municipality()["name"])
             return [(s, ORG)]
         if kind == "court":
-            return [(self.court(), ORG)]
+            return self.court_frags()
         if kind == "city":
             return [(self.city_admin(), ORG)]
         if kind == "hospital":
@@ -771,7 +784,7 @@ class Ctx:
         if name == "PUB":
             return self.org_frags(self.ch(["public", "public", "mut", "city", "court"]))
         if name == "COURT":
-            return [(self.court(), ORG)]
+            return self.court_frags()
         if name == "CITYADM":
             return [(self.city_admin(), ORG)]
         if name == "LOC":
@@ -880,6 +893,13 @@ BODY = {
         "Wij vragen {ORG} om een kopie van het dossier over te maken aan {TP}.",
         "Indien u niet akkoord gaat, kunt u contact opnemen met uw advocaat, Mr. {P}, of met {ORG}.",
         "In {LOC} en {LOC} zijn er gelijkaardige diensten.",
+        "Verzoeker wordt vertegenwoordigd door {TP}, advocaat te {CITY}.",
+        "Plaats van tewerkstelling: {CITY}.",
+        "De vestigingseenheden in {CITY} en {CITY} blijven open.",
+        "Verplaatsing {CITY} (forfait): {AMT}.",
+        "Het vonnis werd uitgesproken door {COURT} op {DATE}.",
+        "Bevoegd is de rechtbank van {CITY}.",
+        "Vanaf {DATE} verhuist de dienst naar {CITY}.",
     ],
     "fr": [
         "Nous nous référons à votre demande du {DATE} concernant votre dossier auprès de {ORG}.",
@@ -920,6 +940,13 @@ BODY = {
         "Nous demandons à {ORG} de transmettre une copie du dossier à {TP}.",
         "En cas de désaccord, vous pouvez contacter votre avocat, Me {P}, ou {ORG}.",
         "Des services similaires existent en {LOC} et à {CITY}.",
+        "Le demandeur est représenté par {TP}, avocat à {CITY}.",
+        "Lieu de travail : {CITY}.",
+        "Les unités d'établissement de {CITY} et de {CITY} restent ouvertes.",
+        "Déplacement {CITY} (forfait) : {AMT}.",
+        "Le jugement a été prononcé par {COURT} le {DATE}.",
+        "Seuls les tribunaux de {CITY} sont compétents.",
+        "À partir du {DATE}, le service déménage à {CITY}.",
     ],
     "de": [
         "Wir beziehen uns auf Ihren Antrag vom {DATE} bezüglich Ihrer Akte bei {ORG}.",
@@ -960,6 +987,13 @@ BODY = {
         "Wir bitten {ORG}, eine Kopie der Akte an {TP} weiterzuleiten.",
         "Falls Sie nicht einverstanden sind, wenden Sie sich an Ihren Anwalt, Herrn {P}, oder an {ORG}.",
         "In {LOC} und in {CITY} gibt es ähnliche Dienste.",
+        "Der Antragsteller wird durch {TP}, Rechtsanwalt in {CITY}, vertreten.",
+        "Arbeitsort: {CITY}.",
+        "Gerichtsstand ist {CITY}.",
+        "Anfahrt {CITY} (Pauschale): {AMT}.",
+        "Gesucht wird eine Tätigkeit im Raum {CITY} – {CITY}.",
+        "Das Urteil wurde am {DATE} von {COURT} verkündet.",
+        "Ab dem {DATE} zieht der Dienst nach {CITY} um.",
     ],
 }
 
@@ -1083,9 +1117,84 @@ def _salutation(c: Ctx, doc: Doc, p):
 def _body(c: Ctx, doc: Doc, k=(2, 6)):
     n = c.r.randint(*k)
     pool = BODY[c.lang]
+    sents, _ = prose(c.g.data_dir, c.lang)
     for i in range(n):
-        c.fill(doc, c.ch(pool))
+        if i and c.p(0.12):
+            _heading(c, doc)
+        if sents and c.p(0.3):
+            doc.t(c.ch(sents))
+        else:
+            c.fill(doc, c.ch(pool))
         doc.t(c.ch([" ", " ", "\n", "\n\n"]) if i < n - 1 else "\n")
+
+
+def _heading(c: Ctx, doc: Doc):
+    """A line of common words set like a heading or a form label
+    (`Feiten`, `II. Motivering`, `BESLISSING`, `Hilfsmittel: ja`): capitalised
+    words that are not names."""
+    _, words = prose(c.g.data_dir, c.lang)
+    if not words:
+        return
+    w = c.ch(words)
+    x = c.r.random()
+    if x < 0.15:
+        w = w + " " + {"nl": "en", "fr": "et", "de": "und"}[c.lang] + " " + c.ch(words).lower()
+    elif x < 0.25:
+        w = c.ch(["I. ", "II. ", "1. ", "2. ", "A. ", "3) "]) + w
+    if c.p(0.3):
+        w = w.upper()
+    end = c.ch(["\n", "\n", ":\n", ": " + c.ch(YES_NO[c.lang]) + "\n", ": " + c.amount() + "\n"])
+    doc.t(w + end)
+
+
+YES_NO = {"nl": ["ja", "nee", "Ja", "Nee", "neen"], "fr": ["oui", "non", "Oui", "Non"], "de": ["ja", "nein", "Ja", "Nein"]}
+
+# Entity-free sentences of the unlabelled text: NL/FR Chamber questions,
+# German man pages. A sentence is kept only if no word but the first has a
+# capital (German: a capitalised word must be a common word), so labelling it
+# all O is right.
+PROSE_FILES = {"nl": "text/be_parliament_2020/be_parliament_2020.text_nl.txt",
+               "fr": "text/be_parliament_2020/be_parliament_2020.text_fr.txt",
+               "de": "text/manpages-de.txt"}
+_SENT_SPLIT = re.compile(r"(?<=[a-zà-ÿ][.!?])(?=[A-ZÀ-Þ])|(?<=[.!?])\s+")
+
+
+@functools.lru_cache(maxsize=8)
+def prose(data_dir: str, lang: str) -> tuple[list[str], list[str]]:
+    """(sentences, heading words) for lang; empty when the text is missing."""
+    path = os.path.join(data_dir, PROSE_FILES[lang])
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            data = f.read(4_000_000)
+    except OSError:
+        return [], []
+    common = set(gazetteers.get(data_dir).common_words_all.get(lang, ()))
+    sents = []
+    for line in data.split("\n"):
+        for s in _SENT_SPLIT.split(line):
+            s = s.strip()
+            if _entity_free(s, lang, common):
+                sents.append(s)
+    words = sorted({w.strip(".,;:?!") for s in sents for w in s.split()[1:]})
+    if lang == "de":
+        words = [w for w in words if len(w) >= 5 and w[0].isupper() and w[1:].isalpha() and w[1:].islower()]
+    else:
+        words = [w.capitalize() for w in words if 5 <= len(w) <= 14 and w.isalpha() and w.lower() in common]
+    return sents, words
+
+
+def _entity_free(s: str, lang: str, common: set) -> bool:
+    w = s.split()
+    if not 6 <= len(w) <= 30 or not s[0].isupper() or s[-1] not in ".?":
+        return False
+    if any(ch.isdigit() for ch in s) or "@" in s or "http" in s or "(" in s:
+        return False
+    for x in w[1:]:
+        if any(ch.isupper() for ch in x):
+            core = x.strip(".,;:?!\"'")
+            if lang != "de" or not (core[:1].isupper() and core[1:].islower() and core.lower() in common):
+                return False
+    return True
 
 
 def _signature(c: Ctx, doc: Doc, p=None):
@@ -1330,6 +1439,10 @@ def doc_form(c: Ctx, doc: Doc):
             elif f == "mut":
                 doc.frags(c.org_frags("mut"))
             doc.t("\n")
+    if c.p(0.5):
+        doc.t("\n")
+        for _ in range(c.r.randint(1, 4)):
+            _heading(c, doc)
     doc.t("\n")
     doc.t({"nl": "Handtekening", "fr": "Signature", "de": "Unterschrift"}[lang] + sep)
     if c.p(0.5):

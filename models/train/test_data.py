@@ -117,11 +117,52 @@ class TestSynth(unittest.TestCase):
             n_acr += sum(1 for f, a in pairs if a in segs and f in segs)
         self.assertGreater(n_acr, 10, "full name + acronym pairs as two spans")
 
-    def test_speed(self):
-        import time
-        t = time.time()
-        synth.generate(400, 99, DATA)
-        self.assertLess(time.time() - t, 2.0, "generation slower than 200 docs/s")
+    def test_court_division_is_location(self):
+        n = 0
+        for d in self.docs:
+            t, spans = d["text"], d["spans"]
+            for (s1, e1, l1), (s2, e2, l2) in zip(spans, spans[1:]):
+                if l1 == "ORGANIZATION" and re.fullmatch(r",? -? ?(afdeling|afd\.|division|div\.) ", t[e1:s2], re.I):
+                    self.assertEqual(l2, "LOCATION", t[s1:e2])
+                    n += 1
+        self.assertGreater(n, 0, "no court with its division")
+
+    def test_prose_is_unlabelled(self):
+        sents, words = synth.prose(os.path.abspath(DATA), "nl")
+        if not sents:
+            self.skipTest("no unlabelled NL text under %s" % DATA)
+        self.assertTrue(words)
+        known = set(sents)
+        found = 0
+        for d in self.docs:
+            if d["lang"] != "nl":
+                continue
+            t = d["text"].replace("\r\n", "\n")
+            for line in t.split("\n"):
+                for s in known & set(re.split(r"(?<=[.?]) ", line)):
+                    found += 1
+                    start = d["text"].index(s)
+                    for a, b, _ in d["spans"]:
+                        self.assertFalse(a < start + len(s) and start < b, "span inside prose %r" % s)
+        self.assertGreater(found, 10)
+
+
+class TestEntityFree(unittest.TestCase):
+    def test_table(self):
+        common = {"datei", "sie", "ausgabe"}
+        for s, lang, want in [
+            ("Hoeveel aanvragen werden in totaal erkend?", "nl", True),
+            ("Wat antwoordde de minister van Financiën hierop?", "nl", False),
+            ("Combien de demandes ont été introduites en tout?", "fr", True),
+            ("Combien de demandes ont été introduites en 2020?", "fr", False),
+            ("Te kort.", "nl", False),
+            ("Dies sollte die Ausgabe nicht verlangsamen.", "de", True),
+            ("Dies sollte Herrn Müller nicht verlangsamen.", "de", False),
+            ("Schreiben Sie an info@example.be oder rufen Sie an.", "de", False),
+            ("zonder hoofdletter begint deze zin niet goed.", "nl", False),
+        ]:
+            self.assertEqual(synth._entity_free(s, lang, common), want, s)
+
 
     def test_cli(self):
         with tempfile.TemporaryDirectory() as td:

@@ -132,6 +132,29 @@ class LabelTest(unittest.TestCase):
                 self.assertEqual(N.decode_spans(offs, widx, labs, text=text), want)
 
 
+    def test_decode_min_score(self):
+        """A span's score is the mean over its words' first pieces, as the
+        service scores it; spans below min_score are dropped."""
+        import nerdata as N
+        from data import BIO2ID
+        text = "Jan Peeters woont in Gent"
+        offs = [(0, 3), (4, 7), (7, 11), (12, 17), (18, 20), (21, 25)]
+        widx = [0, 1, 1, 2, 3, 4]  # "Peeters" is two pieces
+        labs = [BIO2ID[t] for t in ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-LOCATION"]]
+        probs = [0.9, 0.6, 0.1, 0.99, 0.99, 0.7]  # the second piece's 0.1 does not count
+        for min_score, want in [(0.0, [(0, 11, "PERSON"), (21, 25, "LOCATION")]),
+                                (0.7, [(0, 11, "PERSON"), (21, 25, "LOCATION")]),
+                                (0.75, [(0, 11, "PERSON")]),
+                                (0.8, [])]:
+            with self.subTest(min_score=min_score):
+                self.assertEqual(N.decode_spans(offs, widx, labs, text=text, probs=probs, min_score=min_score), want)
+
+    def test_min_score_choice(self):
+        import min_score as MS
+        table = {0.5: {"mean": 60.0}, 0.6: {"mean": 61.5}, 0.7: {"mean": 61.5}, 0.8: {"mean": 59.0}}
+        self.assertEqual(MS.best(table), 0.6, "the lowest of equal means")
+        self.assertEqual(MS.best({0.0: {"mean": 1.0}}), 0.0)
+
     def test_tidy_span(self):
         import nerdata as N
         cases = [
@@ -212,7 +235,7 @@ class RecipeSmokeTest(unittest.TestCase):
 
     def test_files(self):
         for f in ["model.onnx", "tokenizer.json", "config.json", "vocab.txt", "fixture.json",
-                  "special_tokens_map.json", "tokenizer_config.json", "eval.json", "eval.md"]:
+                  "special_tokens_map.json", "tokenizer_config.json", "eval.json", "eval.md", "min_score.json"]:
             self.assertTrue(os.path.exists(os.path.join(self.out, f)), f)
 
     def test_config(self):
@@ -226,6 +249,10 @@ class RecipeSmokeTest(unittest.TestCase):
         for k in ["max_position_embeddings", "hidden_size", "num_hidden_layers", "num_attention_heads",
                   "intermediate_size", "vocab_size", "type_vocab_size", "pad_token_id"]:
             self.assertIn(k, cfg)
+        # chosen on the dev sets by the min_score stage, applied by evaluate
+        self.assertIn(cfg["belner_min_score"], __import__("min_score").THRESHOLDS)
+        with open(os.path.join(self.out, "eval.json")) as f:
+            self.assertEqual(json.load(f)["min_score"], cfg["belner_min_score"])
 
     def test_tokenizer_json(self):
         with open(os.path.join(self.out, "tokenizer.json"), encoding="utf-8") as f:

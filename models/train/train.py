@@ -34,12 +34,13 @@ import data as D  # noqa: E402
 import evaluate as E  # noqa: E402
 import export as X  # noqa: E402
 import finetune as FT  # noqa: E402
+import min_score as MS  # noqa: E402
 import onnx_check  # noqa: E402
 import pretrain as PT  # noqa: E402
 import wordpiece as W  # noqa: E402
 from model import load_checkpoint  # noqa: E402
 
-STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "export", "evaluate", "card"]
+STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "finetune4", "export", "min_score", "evaluate", "card"]
 
 # the shipped model: vocab built without synthetic docs (the generator was a
 # stub then); pre-training stopped by its 56-minute budget (LR schedule over
@@ -54,15 +55,17 @@ FULL = dict(vocab_size=16000, vocab_synth=0, max_lines=0,
             cycles=[("finetune2", ["--time-budget", "14", "--max-steps", "4000", "--synth", "8000", "--synth-seed", "2",
                                    "--lr", "1e-4", "--warmup", "0.02", "--eval-minutes", "3.5"]),
                     ("finetune3", ["--time-budget", "90", "--max-steps", "20000", "--synth", "20000", "--synth-seed", "3",
-                                   "--lr", "1.5e-4", "--warmup", "0.03", "--eval-minutes", "7"])],
-            evaluate=[])
+                                   "--lr", "1.5e-4", "--warmup", "0.03", "--eval-minutes", "7"]),
+                    ("finetune4", ["--time-budget", "85", "--max-steps", "20000", "--synth", "20000", "--synth-seed", "4",
+                                   "--lr", "1e-4", "--warmup", "0.03", "--eval-minutes", "8"])],
+            min_score=[], evaluate=[])
 SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
              model=["--layers", "2", "--hidden", "64", "--heads", "2", "--ff", "128"],
              pretrain=["--time-budget", "0.4", "--max-steps", "20", "--synth", "20", "--max-lines", "300",
                        "--batch", "8", "--long-every", "4", "--log-every", "10"],
              finetune=["--time-budget", "0.4", "--max-steps", "20", "--synth", "60", "--max-per-corpus", "100",
                        "--dev-testa", "100", "--dev-synth", "20", "--eval-every", "10", "--log-every", "10"],
-             evaluate=["--limit", "100", "--n-synth", "30"])
+             min_score=["--dev-testa", "100", "--dev-synth", "20"], evaluate=["--limit", "100", "--n-synth", "30"])
 
 
 def main(argv=None):
@@ -123,6 +126,11 @@ def main(argv=None):
         diff = onnx_check.check_dir(out)
         log(f"train: ONNX graph (numpy interpreter) vs torch max |diff| {diff:.2e}")
         timings["export_min"] = (time.time() - t0) / 60
+
+    if "min_score" in steps:
+        t0 = time.time()
+        MS.main(["--model-dir", out, "--data-dir", a.data_dir] + P["min_score"])
+        timings["min_score_min"] = (time.time() - t0) / 60
 
     if "evaluate" in steps:
         t0 = time.time()
