@@ -147,6 +147,17 @@ class TestSynth(unittest.TestCase):
         self.assertGreater(found, 10)
 
 
+    def test_cli(self):
+        with tempfile.TemporaryDirectory() as td:
+            out = os.path.join(td, "x.jsonl")
+            synth.main(["--n", "3", "--seed", "1", "--data-dir", DATA, "--out", out])
+            import json
+            with open(out, encoding="utf-8") as f:
+                rows = [json.loads(l) for l in f]
+            self.assertEqual(len(rows), 3)
+            self.assertEqual(rows, synth.generate(3, 1, DATA))
+
+
 class TestEntityFree(unittest.TestCase):
     def test_table(self):
         common = {"datei", "sie", "ausgabe"}
@@ -162,17 +173,6 @@ class TestEntityFree(unittest.TestCase):
             ("zonder hoofdletter begint deze zin niet goed.", "nl", False),
         ]:
             self.assertEqual(synth._entity_free(s, lang, common), want, s)
-
-
-    def test_cli(self):
-        with tempfile.TemporaryDirectory() as td:
-            out = os.path.join(td, "x.jsonl")
-            synth.main(["--n", "3", "--seed", "1", "--data-dir", DATA, "--out", out])
-            import json
-            with open(out, encoding="utf-8") as f:
-                rows = [json.loads(l) for l in f]
-            self.assertEqual(len(rows), 3)
-            self.assertEqual(rows, synth.generate(3, 1, DATA))
 
 
 class TestDecode(unittest.TestCase):
