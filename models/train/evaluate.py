@@ -98,6 +98,19 @@ def eval_examples(model, wp, exs, token_level: bool, types, min_score=0.0):
     return res
 
 
+def dev_sets(data_dir, n_testa=1200, n_synth=200):
+    """The sets that choose a checkpoint and its lowest score: the first
+    n_testa sentences of CoNLL-2002 ned.testa (0 = all) and n_synth
+    synthetic dev documents (none with 0)."""
+    testa = D.load("conll2002-nl-testa", data_dir)
+    if n_testa:
+        testa = testa[:n_testa]
+    sets = {"conll2002-nl-testa": (testa, True, CORPUS_TYPES)}
+    if n_synth:
+        sets["synthetic-dev"] = (D.generate(n_synth, SYNTH_DEV_SEED, data_dir), False, TYPES)
+    return sets
+
+
 def load_set(name, data_dir, n_synth=600):
     if name == "synthetic-heldout":
         return D.generate(n_synth, SYNTH_HELDOUT_SEED, data_dir), False, TYPES

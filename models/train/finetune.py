@@ -151,13 +151,7 @@ def main(argv=None):
 
     names = [n for n in (a.corpora.split(",") if a.corpora else D.train_sets()) if n]
     items = build_train(wp, a.data_dir, a.synth, names, a.max_per_corpus, a.corpus_repeat, log, a.synth_seed)
-    dev_sets = {}
-    testa = D.load("conll2002-nl-testa", a.data_dir)
-    if a.dev_testa:
-        testa = testa[:a.dev_testa]
-    dev_sets["conll2002-nl-testa"] = (testa, True, E.CORPUS_TYPES)
-    if a.dev_synth:
-        dev_sets["synthetic-dev"] = (D.generate(a.dev_synth, E.SYNTH_DEV_SEED, a.data_dir), False, E.TYPES)
+    dev_sets = E.dev_sets(a.data_dir, a.dev_testa, a.dev_synth)
 
     params_decay = [p for n, p in model.named_parameters() if not (n.endswith("bias") or "ln" in n)]
     params_nodecay = [p for n, p in model.named_parameters() if n.endswith("bias") or "ln" in n]

@@ -31,14 +31,6 @@ CONFIG_KEY = "belner_min_score"
 THRESHOLDS = [0.0, 0.3, 0.4] + [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
 
 
-def dev_sets(data_dir, n_testa, n_synth):
-    testa = D.load("conll2002-nl-testa", data_dir)
-    if n_testa:
-        testa = testa[:n_testa]
-    return {"conll2002-nl-testa": (testa, True, E.CORPUS_TYPES),
-            "synthetic-dev": (D.generate(n_synth, E.SYNTH_DEV_SEED, data_dir), False, E.TYPES)}
-
-
 def sweep(model, wp, sets, thresholds=THRESHOLDS):
     """{threshold: {set: overall exact F1, "mean": mean}} over the sets."""
     out = {t: {} for t in thresholds}
@@ -84,7 +76,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     torch.set_num_threads(1)
     model, wp = E.load_model_dir(a.model_dir)
-    table = sweep(model, wp, dev_sets(a.data_dir, a.dev_testa, a.dev_synth))
+    table = sweep(model, wp, E.dev_sets(a.data_dir, a.dev_testa, a.dev_synth))
     names = [n for n in next(iter(table.values())) if n != "mean"]
     print("min_score  " + "  ".join(names) + "  mean")
     for t, row in table.items():
