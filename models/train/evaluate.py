@@ -41,6 +41,7 @@ DEFAULT_SETS = ["conll2002-nl-testb", "icdar-nl-test", "icdar-fr-test", "synthet
 SYNTH_HELDOUT_SEED = 999999
 SYNTH_DEV_SEED = 1000
 DEFAULT_MIN_SCORE = 0.5  # ner.DefaultMinScore
+MIN_SCORE_KEY = "belner_min_score"  # in config.json, read by ner.MinScore
 
 
 def prf(tp, fp, fn):
@@ -83,6 +84,15 @@ def eval_examples(model, wp, exs, token_level: bool, types, min_score=0.0):
     t0 = time.time()
     preds = N.predict_spans(model, wp, texts, min_score=min_score)
     dt = time.time() - t0
+    res = score_spans(exs, preds, token_level, types)
+    res["_examples"] = len(exs)
+    res["_seconds"] = round(dt, 2)
+    return res
+
+
+def score_spans(exs, preds, token_level: bool, types):
+    """Scores predicted character spans against exs: on the original
+    tokens for a corpus (token_level), else as exact character spans."""
     gold, pr = [], []
     for ex, p in zip(exs, preds):
         g = [tuple(s) for s in ex["spans"]]
@@ -92,10 +102,7 @@ def eval_examples(model, wp, exs, token_level: bool, types, min_score=0.0):
         else:
             gold.append(set(g))
             pr.append(set(p))
-    res = score(gold, pr, types)
-    res["_examples"] = len(exs)
-    res["_seconds"] = round(dt, 2)
-    return res
+    return score(gold, pr, types)
 
 
 def dev_sets(data_dir, n_testa=1200, n_synth=200):
@@ -158,7 +165,7 @@ def model_min_score(model_dir) -> float:
     """The lowest entity score the service applies to this model: config.json
     belner_min_score (min_score.py), else the service's default 0.5."""
     with open(os.path.join(model_dir, "config.json"), encoding="utf-8") as f:
-        return float(json.load(f).get("belner_min_score", DEFAULT_MIN_SCORE))
+        return float(json.load(f).get(MIN_SCORE_KEY, DEFAULT_MIN_SCORE))
 
 
 def load_model_dir(model_dir):

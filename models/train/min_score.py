@@ -27,7 +27,6 @@ import data as D  # noqa: E402
 import evaluate as E  # noqa: E402
 import nerdata as N  # noqa: E402
 
-CONFIG_KEY = "belner_min_score"
 THRESHOLDS = [0.0, 0.3, 0.4] + [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
 
 
@@ -37,14 +36,9 @@ def sweep(model, wp, sets, thresholds=THRESHOLDS):
     for name, (exs, token_level, types) in sets.items():
         texts = [ex["text"] for ex in exs]
         pieces = N.predict_pieces(model, wp, texts)
-        gold = [set(map(tuple, ex["spans"])) for ex in exs]
-        if token_level:
-            gold = [E.to_token_spans(g, ex["tokens"]) for g, ex in zip(gold, exs)]
         for t in thresholds:
             pred = [N.decode_spans(*p, text=x, min_score=t) for p, x in zip(pieces, texts)]
-            if token_level:
-                pred = [E.to_token_spans(p, ex["tokens"]) for p, ex in zip(pred, exs)]
-            out[t][name] = E.score(gold, [set(p) for p in pred], types)["overall"]["f1"]
+            out[t][name] = E.score_spans(exs, pred, token_level, types)["overall"]["f1"]
     for t in thresholds:
         out[t]["mean"] = round(sum(out[t][n] for n in sets) / len(sets), 2)
     return out
@@ -60,7 +54,7 @@ def write_config(model_dir, threshold):
     path = os.path.join(model_dir, "config.json")
     with open(path, encoding="utf-8") as f:
         cfg = json.load(f)
-    cfg[CONFIG_KEY] = threshold
+    cfg[E.MIN_SCORE_KEY] = threshold
     with open(path, "w", encoding="utf-8") as f:
         json.dump(cfg, f, indent=2, ensure_ascii=False)
         f.write("\n")
