@@ -47,7 +47,8 @@ func TestRecognizeOffsets(t *testing.T) {
 		{"no capital, no digit", "De gemeente Gent en de stad Liège",
 			[]string{"LOCATION:Gent", "LOCATION:Liège"}},
 		{"no-break space", "M.\u00a0Dupont,\u202fGent", []string{"PERSON:Dupont", "LOCATION:Gent"}},
-		{"tabs, separators", "\tJan\tPeeters\u2028Gent\u2029", []string{"PERSON:Jan\tPeeters", "LOCATION:Gent"}},
+		// A tab is a column gap: no entity runs across it.
+		{"tabs, separators", "\tJan\tPeeters\u2028Gent\u2029", []string{"PERSON:Jan", "PERSON:Peeters", "LOCATION:Gent"}},
 		// As in BertNormalizer, a form feed is a control character, removed
 		// without breaking the word.
 		{"form feed", "Jan Peeters\f\vGent", []string{"PERSON:Jan"}},
@@ -197,6 +198,10 @@ func TestDecode(t *testing.T) {
 		{"B two spaces after B", "Jacquet  Nathanaël", []string{"B-PERSON", "B-PERSON"}, "PERSON 0-7 PERSON 9-18"},
 		{"B a tab after B", "Jacquet\tNathanaël", []string{"B-PERSON", "B-PERSON"}, "PERSON 0-7 PERSON 8-17"},
 		{"B on the next line", "Jacquet\r\nNathanaël", []string{"B-PERSON", "B-PERSON"}, "PERSON 0-7 PERSON 9-18"},
+		{"I after a column gap", "Inge Moens     Bart Coopmans", []string{"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"}, "PERSON 0-10 PERSON 15-28"},
+		{"I after a tab", "Moens\tBart", []string{"B-PERSON", "I-PERSON"}, "PERSON 0-5 PERSON 6-10"},
+		{"I after two spaces", "Moens  Bart", []string{"B-PERSON", "I-PERSON"}, "PERSON 0-11"},
+		{"I after an indented line break", "Kerkstraat 5\n      9300 Aalst", []string{"B-ADDRESS", "I-ADDRESS", "I-ADDRESS", "I-ADDRESS"}, "ADDRESS 0-29"},
 		{"B of another type", "Jan Gent", []string{"B-PERSON", "B-LOCATION"}, "PERSON 0-3 LOCATION 4-8"},
 		{"glued hyphen", "Oost-Vlaanderen", []string{"B-LOCATION", "O", "I-LOCATION"}, "LOCATION 0-15"},
 		{"glued hyphen before B", "Oost-Vlaanderen", []string{"B-LOCATION", "O", "B-LOCATION"}, "LOCATION 0-4 LOCATION 5-15"},

@@ -117,7 +117,8 @@ func stitch(wl []wordLabel, words []Word, windows []Window, logits [][][]float32
 // recipe's decode_spans: a B-X one space (or nothing) after an X continues
 // it (the small model often starts every word of a name with B), and a lone
 // punctuation mark labelled O that is glued to X on both sides stays inside
-// when an I-X follows ("Oost-Vlaanderen").
+// when an I-X follows ("Oost-Vlaanderen"). No entity runs across a column
+// gap, whatever the labels: two signatures side by side are two names.
 func decode(text []rune, words []Word, wl []wordLabel, labels []Label) []entity.Entity {
 	label := func(i int) Label {
 		if i < len(words) && wl[i].label >= 0 && wl[i].label < len(labels) {
@@ -148,7 +149,8 @@ func decode(text []rune, words []Word, wl []wordLabel, labels []Label) []entity.
 			cur.End = w.End
 		case l.Type == "":
 			closeEntity()
-		case cur != nil && cur.Type == l.Type && (!l.Begin || oneSpaceOrLess(text[cur.End:w.Start])):
+		case cur != nil && cur.Type == l.Type && !columnGap(text[cur.End:w.Start]) &&
+			(!l.Begin || oneSpaceOrLess(text[cur.End:w.Start])):
 			cur.End = w.End
 			sum += float64(wl[i].prob)
 			n++
@@ -175,6 +177,30 @@ func gluedPunct(text []rune, words []Word, i int) bool {
 // separate columns (signatures side by side).
 func oneSpaceOrLess(gap []rune) bool {
 	return len(gap) == 0 || len(gap) == 1 && (gap[0] == ' ' || gap[0] == '\u00a0')
+}
+
+// columnGap reports whether gap, within one line, holds a tab or three
+// spaces in a row: the layout of columns. A line break is no column gap,
+// since address blocks span lines.
+func columnGap(gap []rune) bool {
+	spaces := 0
+	tab := false
+	for _, c := range gap {
+		switch c {
+		case '\n':
+			return false
+		case '\t':
+			tab = true
+		case ' ':
+			spaces++
+			if spaces == 3 {
+				tab = true
+			}
+			continue
+		}
+		spaces = 0
+	}
+	return tab
 }
 
 // argmaxSoftmax returns the index of the largest logit and its softmax

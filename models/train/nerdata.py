@@ -171,7 +171,8 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0) -> List
     name with B); a lone punctuation mark labelled O, glued to an entity
     word on both sides and followed by an I of the same type, stays inside
     (``Oost-Vlaanderen``); spans are cut and trimmed as ANNOTATION.md says
-    (``tidy_span``); a span with neither a capital nor a digit is dropped:
+    (``tidy_span``); no span runs across a column gap (a tab or three
+    spaces within a line); a span with neither a capital nor a digit is dropped:
     names have one, and what the small model finds without one are common
     words. On the dev sets these only remove errors.
 
@@ -194,7 +195,8 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0) -> List
                 cur = None
             continue
         p, typ = tag[0], tag[2:]
-        if cur is not None and cur[2] == typ and (p == "I" or (text is not None and _one_space_or_less(text[cur[1]:s]))):
+        gap = text[cur[1]:s] if text is not None and cur is not None else ""
+        if cur is not None and cur[2] == typ and not _column_gap(gap) and (p == "I" or (text is not None and _one_space_or_less(gap))):
             cur[1] = e
             cur[3].append(prob)
         else:
@@ -247,6 +249,14 @@ def _one_space_or_less(gap: str) -> bool:
     """Whether two words are glued or one space apart: wider gaps separate
     columns (signatures side by side)."""
     return gap in ("", " ", "\u00a0")
+
+
+def _column_gap(gap: str) -> bool:
+    """Whether a gap inside one line is a tab or a run of three or more
+    spaces: it separates columns (two signatures side by side), so no entity
+    runs across it even when the model says I. A line break is not a column
+    gap: address blocks span lines."""
+    return "\n" not in gap and ("\t" in gap or "   " in gap)
 
 
 def _glued_punct(text, words, k, typ) -> bool:

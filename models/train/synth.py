@@ -65,6 +65,20 @@ FUNCTIONS = {
            "Finanzdirektor", "Rechtsanwalt", "Notar", "Greffier", "Berater"],
 }
 
+# Ranks, relations and file labels written right before a name; they are never
+# part of the PERSON span (ANNOTATION.md), which is what the model must learn.
+BEFORE_NAME = {
+    "nl": ["Inspecteur", "inspecteur", "hoofdinspecteur", "Hoofdinspecteur", "agent", "Commissaris", "monteur",
+           "dossierbeheerder", "maatschappelijk werker", "consulent", "zoon", "dochter", "echtgenote",
+           "Dossier", "dossier", "Betreft:", "patiënt", "cliënt", "bewoner", "huurder", "verhuurder", "getuige"],
+    "fr": ["Inspecteur principal", "l'inspecteur", "l'agent", "le commissaire", "Commissaire", "le technicien",
+           "le gestionnaire", "l'assistante sociale", "son fils", "sa fille", "son épouse", "Dossier",
+           "dossier", "Concerne :", "patient", "la patiente", "le locataire", "le bailleur", "le témoin"],
+    "de": ["Inspektor", "Polizeiinspektor", "Monteur", "Techniker", "Sachbearbeiter", "Sozialarbeiterin",
+           "Sohn", "Tochter", "Ehefrau", "Akte", "Dossier", "Betreff:", "Patient", "Patientin", "Bewohner",
+           "Mieter", "Vermieter", "Zeuge"],
+}
+
 BRU_PAIRS = [("Rue de la Loi", "Wetstraat"), ("Avenue Louise", "Louizalaan"),
              ("Boulevard du Jardin Botanique", "Kruidtuinlaan"), ("Rue Royale", "Koningsstraat"),
              ("Boulevard Anspach", "Anspachlaan"), ("Chaussée de Waterloo", "Waterloosesteenweg"),
@@ -504,6 +518,8 @@ class Ctx:
                 out += "-"
             elif x == " ":
                 out += "" if self.p(0.5) else " "
+            elif x[:2] in ("Ph", "Th", "Ch") and self.p(0.5):
+                out += x[:2] + "."
             elif x:
                 out += x[0].upper() + "."
         return out
@@ -764,12 +780,15 @@ class Ctx:
     def slot(self, name):
         r, lang = self.r, self.lang
         if name == "P":
+            if self.p(0.35):
+                return [(self.ch(BEFORE_NAME[lang]) + " ", None), (self.name(self.person()), PER)]
             return [(self.name(self.person()), PER)]
         if name == "M":
             return [(self.name(self.main), PER)]
         if name == "TP":  # title + full name
             p = self.person()
-            return [(self.title(p) + " ", None), (self.name(p, self.ch(["fl", "fl", "iL", "fL", "lf"])), PER)]
+            before = self.ch(BEFORE_NAME[lang]) if self.p(0.2) else self.title(p)
+            return [(before + " ", None), (self.name(p, self.ch(["fl", "fl", "iL", "fL", "lf"])), PER)]
         if name == "TS":  # title + surname of some person
             p = self.ch(self.people)
             return [(self.title(p) + " ", None), (p["last"], PER)]
@@ -1197,10 +1216,33 @@ def _entity_free(s: str, lang: str, common: set) -> bool:
     return True
 
 
+def _columns(c: Ctx, doc: Doc, p, q):
+    """Two signatures side by side: functions on one line, names under them,
+    columns apart by a run of spaces or a tab (each name its own PERSON)."""
+    f1, f2 = c.ch(FUNCTIONS[c.lang]), c.ch(FUNCTIONS[c.lang])
+    if c.p(0.5):
+        f1, f2 = f1 + ",", f2 + ","
+    style = c.ch(["fl", "iL", "iL", "fL", "lf"])
+    n1, n2 = c.name(p, style), c.name(q, style)
+    width = max(len(f1), len(n1)) + c.r.randint(3, 30)
+    tab = c.p(0.15)
+    doc.t(f1 + ("\t" if tab else " " * (width - len(f1))) + f2 + "\n")
+    if c.p(0.3):
+        doc.t("\n")
+    doc.e(n1, PER)
+    doc.t("\t" if tab else " " * (width - len(n1)))
+    doc.e(n2, PER)
+    doc.t("\n")
+
+
 def _signature(c: Ctx, doc: Doc, p=None):
     p = p or c.sender
     lang = c.lang
     _nl(doc)
+    if c.p(0.2):
+        doc.t(c.ch(CLOSING[lang]) + "\n\n")
+        _columns(c, doc, p, c.person())
+        return
     doc.t(c.ch(CLOSING[lang]) + "\n")
     if c.p(0.3):
         doc.t("\n")
@@ -1622,7 +1664,10 @@ def doc_minutes(c: Ctx, doc: Doc):
             _body(c, doc, (1, 2))
         doc.t("\n")
     doc.t(W["close"] + "\n")
-    if c.p(0.6):
+    if c.p(0.3):
+        doc.t("\n")
+        _columns(c, doc, c.sender, c.person())
+    elif c.p(0.6):
         doc.t({"nl": "De secretaris, ", "fr": "Le secrétaire, ", "de": "Der Sekretär, "}[lang])
         doc.e(c.name(c.sender, "fl"), PER)
         doc.t("\n")

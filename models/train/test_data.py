@@ -127,6 +127,30 @@ class TestSynth(unittest.TestCase):
                     n += 1
         self.assertGreater(n, 0, "no court with its division")
 
+    def test_columns_are_two_names(self):
+        """Signatures side by side: one PERSON per column, a tab or spaces
+        between them, and never a span across the gap."""
+        n = 0
+        for d in self.docs:
+            t, spans = d["text"], d["spans"]
+            for (s1, e1, l1), (s2, e2, l2) in zip(spans, spans[1:]):
+                if l1 == l2 == "PERSON" and re.fullmatch(r"\t| {3,}", t[e1:s2]):
+                    n += 1
+            for s, e, _ in spans:
+                self.assertIsNone(re.search(r"\t| {3}", t[s:e]), t[s:e])
+        self.assertGreater(n, 0, "no signatures in columns")
+
+    def test_word_before_name_outside_person(self):
+        words = {w for ws in synth.BEFORE_NAME.values() for w in ws}
+        n = 0
+        for d in self.docs:
+            t = d["text"]
+            for s, e, l in d["spans"]:
+                if l == "PERSON":
+                    self.assertFalse(any(t[s:e].startswith(w + " ") for w in words if w[0].islower()), t[s:e])
+                    n += any(t[:s].endswith(w + " ") for w in words)
+        self.assertGreater(n, 0, "no rank or relation before a name")
+
     def test_prose_is_unlabelled(self):
         sents, words = synth.prose(os.path.abspath(DATA), "nl")
         if not sents:
