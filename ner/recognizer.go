@@ -108,5 +108,5 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 			kept = append(kept, e)
 		}
 	}
-	return kept, nil
+	return joinOrganizations(text, kept), nil
 }

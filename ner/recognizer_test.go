@@ -231,6 +231,43 @@ func TestDecode(t *testing.T) {
 	}
 }
 
+func TestJoinOrganizations(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		in         []entity.Entity
+		want       string
+	}{
+		{"person before", "Bakkerij Janssens BV", []entity.Entity{
+			{Type: entity.Person, Start: 0, End: 8, Score: 0.9}, {Type: entity.Organization, Start: 9, End: 20, Score: 0.7}},
+			"ORGANIZATION 0-20 0.7"},
+		{"location before", "Brussels\u00a0Warehouse NV", []entity.Entity{
+			{Type: entity.Location, Start: 0, End: 8, Score: 0.6}, {Type: entity.Organization, Start: 9, End: 21, Score: 0.8}},
+			"ORGANIZATION 0-21 0.6"},
+		{"comma between", "Jan Peeters, OCMW Gent", []entity.Entity{
+			{Type: entity.Person, Start: 0, End: 11, Score: 0.9}, {Type: entity.Organization, Start: 13, End: 22, Score: 0.9}},
+			"PERSON 0-11 0.9 ORGANIZATION 13-22 0.9"},
+		{"two spaces", "Jan  OCMW", []entity.Entity{
+			{Type: entity.Person, Start: 0, End: 3, Score: 0.9}, {Type: entity.Organization, Start: 5, End: 9, Score: 0.9}},
+			"PERSON 0-3 0.9 ORGANIZATION 5-9 0.9"},
+		{"organisation first", "OCMW Jan", []entity.Entity{
+			{Type: entity.Organization, Start: 0, End: 4, Score: 0.9}, {Type: entity.Person, Start: 5, End: 8, Score: 0.9}},
+			"ORGANIZATION 0-4 0.9 PERSON 5-8 0.9"},
+		{"address before", "Kerkstraat 5 NV", []entity.Entity{
+			{Type: entity.Address, Start: 0, End: 12, Score: 0.9}, {Type: entity.Organization, Start: 13, End: 15, Score: 0.9}},
+			"ADDRESS 0-12 0.9 ORGANIZATION 13-15 0.9"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, e := range joinOrganizations([]rune(tc.text), tc.in) {
+				got = append(got, fmt.Sprintf("%s %d-%d %g", e.Type, e.Start, e.End, e.Score))
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("got %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
 // splitWords cuts text as the pre-tokenizer does, without a vocabulary:
 // at white space, and around every punctuation mark or symbol.
 func splitWords(text []rune) []Word {

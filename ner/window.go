@@ -164,6 +164,34 @@ func decode(text []rune, words []Word, wl []wordLabel, labels []Label) []entity.
 	return es
 }
 
+// joinOrganizations makes a PERSON or LOCATION one space before an
+// ORGANIZATION the start of its name ("Bakkerij Janssens BV", "Brussels
+// Warehouse Solutions NV"): ANNOTATION.md puts names inside organisation
+// names in the organisation. The joined span keeps the lower score of its
+// parts. Entities are in text order; the recipe's join_organizations does
+// the same.
+func joinOrganizations(text []rune, es []entity.Entity) []entity.Entity {
+	out := es[:0]
+	for _, e := range es {
+		if n := len(out); n > 0 && e.Type == entity.Organization &&
+			(out[n-1].Type == entity.Person || out[n-1].Type == entity.Location) &&
+			oneSpace(text[out[n-1].End:e.Start]) {
+			e.Start = out[n-1].Start
+			e.Score = min(e.Score, out[n-1].Score)
+			e.Explanation.BaseScore = e.Score
+			out[n-1] = e
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// oneSpace reports whether gap is one space or one no-break space.
+func oneSpace(gap []rune) bool {
+	return len(gap) == 1 && (gap[0] == ' ' || gap[0] == '\u00a0')
+}
+
 // gluedPunct reports whether word i is one punctuation mark touching the
 // words on both sides.
 func gluedPunct(text []rune, words []Word, i int) bool {
@@ -176,7 +204,7 @@ func gluedPunct(text []rune, words []Word, i int) bool {
 // oneSpaceOrLess reports whether gap is empty or one space: wider gaps
 // separate columns (signatures side by side).
 func oneSpaceOrLess(gap []rune) bool {
-	return len(gap) == 0 || len(gap) == 1 && (gap[0] == ' ' || gap[0] == '\u00a0')
+	return len(gap) == 0 || oneSpace(gap)
 }
 
 // columnGap reports whether gap, within one line, holds a tab or three
