@@ -34,7 +34,44 @@ func tidy(text []rune, e entity.Entity) (entity.Entity, bool) {
 		}
 		e.End--
 	}
+	if e.Type == entity.Person {
+		e.Start = afterTitles(text, e.Start, e.End)
+	}
 	return e, e.Start < e.End
+}
+
+// titles are the titles and salutations that ANNOTATION.md leaves out of a
+// PERSON, lower case; not "m.", which is also an initial. The recipe's
+// nerdata.TITLES is the same list.
+var titles = []string{"de heer", "heer", "dhr.", "dhr", "meneer", "mijnheer", "mevrouw", "mevr.", "mevr", "mw.",
+	"monsieur", "madame", "mademoiselle", "mme.", "mme", "mlle", "maître", "me", "docteur",
+	"herr", "herrn", "frau", "dr.", "dr", "prof."}
+
+// afterTitles returns where the PERSON text[start:end] begins once the
+// titles in front of it are skipped, or end if it is nothing but titles.
+func afterTitles(text []rune, start, end int) int {
+	for {
+		t := titleAt(text[start:end])
+		if t == 0 {
+			return start
+		}
+		start += t
+		for start < end && text[start] == ' ' {
+			start++
+		}
+	}
+}
+
+// titleAt returns the length of the title that s starts with as a whole
+// word, or 0.
+func titleAt(s []rune) int {
+	for _, t := range titles {
+		n := len([]rune(t))
+		if len(s) >= n && strings.ToLower(string(s[:n])) == t && (len(s) == n || s[n] == ' ') {
+			return n
+		}
+	}
+	return 0
 }
 
 // cut returns where a span of type t must end within s, or -1.

@@ -24,6 +24,12 @@ func TestTidy(t *testing.T) {
 		{"organisation over two lines", "Stad\nGent\n", entity.Organization, "Stad\nGent"},
 		{"apostrophe first", "'s-Hertogenbosch", entity.Location, "'s-Hertogenbosch"},
 		{"nothing left", " – ", entity.Person, ""},
+		{"title", "Mevrouw Jan Peeters", entity.Person, "Jan Peeters"},
+		{"two titles", "Prof. Dr. Marie Weiß", entity.Person, "Marie Weiß"},
+		{"only a salutation", "Madame", entity.Person, ""},
+		{"initial, not a title", "M. Dupont", entity.Person, "M. Dupont"},
+		{"title as part of a word", "Herrmann Jo", entity.Person, "Herrmann Jo"},
+		{"title in an organisation", "Dr. Willemsfonds", entity.Organization, "Dr. Willemsfonds"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := []rune("« " + tc.text + " »")

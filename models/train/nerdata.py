@@ -248,7 +248,29 @@ def tidy_span(text, a, b, typ):
     while b > a and (text[b - 1].isspace() or text[b - 1] in _NEVER_LAST or
                      (text[b - 1] == "." and not _initial_before(text, a, b - 1))):
         b -= 1
+    if typ == "PERSON":
+        a = _after_titles(text, a, b)
     return (a, b, typ) if a < b else None
+
+
+# Titles and salutations, which ANNOTATION.md leaves out of a PERSON (not
+# "M.", which is also an initial); the Go service has the same list.
+TITLES = ("de heer", "heer", "dhr.", "dhr", "meneer", "mijnheer", "mevrouw", "mevr.", "mevr", "mw.",
+          "monsieur", "madame", "mademoiselle", "mme.", "mme", "mlle", "maître", "me", "docteur",
+          "herr", "herrn", "frau", "dr.", "dr", "prof.")
+
+
+def _after_titles(text, a, b) -> int:
+    """Where a PERSON starts once the titles in front are skipped; b when
+    the span is nothing but titles."""
+    while True:
+        seg = text[a:b].lower()
+        t = next((t for t in TITLES if seg.startswith(t) and (len(seg) == len(t) or seg[len(t)] == " ")), None)
+        if t is None:
+            return a
+        a += len(t)
+        while a < b and text[a] == " ":
+            a += 1
 
 
 def _initial_before(text, a, dot) -> bool:
