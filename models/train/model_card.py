@@ -187,8 +187,8 @@ def main(argv=None):
     L.append("* Fine-tuning (labelled; PER/LOC/ORG mapped to PERSON/LOCATION/ORGANIZATION, other types = O):")
     for name, n_ex, n_pc in ft_stats:
         L.append(f"  * `{name}`: {n_ex} examples, {n_pc} pieces — " + ("synthetic documents generated from the gazetteers "
-                 "(`synth.generate`, seed 1; the later cycles seeds 2 to 4, and the seed-4 documents of `finetune4` also "
-                 "hold entity-free sentences of the Chamber questions (CC0) and German man pages (GPL-3+), labelled O)"
+                 "(`synth.generate`, seed 1; the later cycles seeds 2 to 5, and the documents of `finetune4` and later "
+                 "also hold entity-free sentences of the Chamber questions (CC0) and German man pages (GPL-3+), labelled O)"
                  if name == "synthetic" else _lic(name)))
     L.append("* Model selection: `conll2002-nl-testa` (first 1,200 sentences, research-only licence, used only "
              "to pick the checkpoint) + synthetic dev (seed 1000). `ned.testb` was never used to choose anything.")
@@ -220,6 +220,12 @@ def main(argv=None):
                      "--max-steps 20000 --eval-minutes 8` (`train.py`'s stage `finetune4`; the synthetic generator had gained "
                      "entity-free prose and headings, so the dev set had changed), then "
                      "`train.py --steps finetune4,export,min_score,evaluate,card` with that directory as `runs/main/ft4`")
+        if "finetune5" in h.get("cycles", {}):
+            L.append("8. In a later session, likewise: `nice -n 5 python3 finetune.py --run runs/ft5 --init-onnx ../belner-ner "
+                     "--vocab ../belner-ner/vocab.txt --synth 20000 --synth-seed 5 --lr 7e-5 --warmup 0.03 --time-budget 100 "
+                     "--max-steps 25000 --eval-minutes 8` (`train.py`'s stage `finetune5`; the generator had gained "
+                     "signatures in two columns and ranks, relations and file labels before names), then "
+                     "`train.py --steps finetune5,export,min_score,evaluate,card` with that directory as `runs/main/ft5`")
         L.append("")
     if pre_last:
         L.append(f"* Pre-training (MLM, whole-word masking, 128-piece windows, every 8th step 512): last log line `{pre_last}`"
