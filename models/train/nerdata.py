@@ -172,8 +172,9 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0) -> List
     word on both sides and followed by an I of the same type, stays inside
     (``Oost-Vlaanderen``); spans are cut and trimmed as ANNOTATION.md says
     (``tidy_span``); a PERSON or LOCATION one space before an ORGANIZATION
-    joins it (``join_organizations``); no span runs across a column gap (a tab or three
-    spaces within a line); a span with neither a capital nor a digit is dropped:
+    joins it (``join_organizations``); no span runs across a column gap (a
+    tab or three spaces within a line); a span with neither a capital nor a
+    digit is dropped:
     names have one, and what the small model finds without one are common
     words. On the dev sets these only remove errors.
 
@@ -219,7 +220,7 @@ def join_organizations(text, spans):
     39.46 and synthetic dev 93.59 -> 93.70."""
     out = []
     for s, e, typ in spans:
-        if out and typ == "ORGANIZATION" and out[-1][2] in ("PERSON", "LOCATION") and text[out[-1][1]:s] in (" ", "\u00a0"):
+        if out and typ == "ORGANIZATION" and out[-1][2] in ("PERSON", "LOCATION") and _one_space(text[out[-1][1]:s]):
             out[-1] = (out[-1][0], e, typ)
         else:
             out.append((s, e, typ))
@@ -287,7 +288,11 @@ def capital_or_digit(s: str) -> bool:
 def _one_space_or_less(gap: str) -> bool:
     """Whether two words are glued or one space apart: wider gaps separate
     columns (signatures side by side)."""
-    return gap in ("", " ", "\u00a0")
+    return gap == "" or _one_space(gap)
+
+
+def _one_space(gap: str) -> bool:
+    return gap in (" ", "\u00a0")
 
 
 def _column_gap(gap: str) -> bool:

@@ -1239,11 +1239,12 @@ def _signature(c: Ctx, doc: Doc, p=None):
     p = p or c.sender
     lang = c.lang
     _nl(doc)
-    if c.p(0.2):
-        doc.t(c.ch(CLOSING[lang]) + "\n\n")
+    columns = c.p(0.2)
+    doc.t(c.ch(CLOSING[lang]) + "\n")
+    if columns:
+        doc.t("\n")
         _columns(c, doc, p, c.person())
         return
-    doc.t(c.ch(CLOSING[lang]) + "\n")
     if c.p(0.3):
         doc.t("\n")
     doc.e(c.name(p, c.wch(["fl", "iL", "fL", "LF"], [60, 15, 15, 10])), PER)
