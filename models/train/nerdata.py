@@ -255,7 +255,8 @@ def tidy_span(text, a, b, typ):
 
 
 # Titles and salutations, which ANNOTATION.md leaves out of a PERSON (not
-# "M.", which is also an initial); the Go service has the same list.
+# "M.", which is also an initial); the Go service has the same list
+# (ner/tidy.go, compared by test_tidy_lists_match_go).
 TITLES = ("de heer", "heer", "dhr.", "dhr", "meneer", "mijnheer", "mevrouw", "mevr.", "mevr", "mw.",
           "monsieur", "madame", "mademoiselle", "mme.", "mme", "mlle", "maître", "me", "docteur",
           "herr", "herrn", "frau", "dr.", "dr", "prof.")

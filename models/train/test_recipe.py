@@ -187,6 +187,24 @@ class LabelTest(unittest.TestCase):
                 got = N.tidy_span(text, 0, len(text), typ)
                 self.assertEqual(got and text[got[0]:got[1]], want)
 
+    def test_tidy_lists_match_go(self):
+        """The service decodes with the same lists (ner/tidy.go): a title or
+        punctuation mark added on one side only would make the service and
+        the measured scores disagree."""
+        import re
+        import nerdata as N
+        with open(os.path.join(HERE, "..", "..", "ner", "tidy.go"), encoding="utf-8") as f:
+            src = f.read()
+        titles = re.search(r"var titles = \[\]string\{(.*?)\}", src, re.S)
+        self.assertIsNotNone(titles, "ner/tidy.go declares titles")
+        self.assertEqual(tuple(re.findall(r'"([^"]*)"', titles.group(1))), N.TITLES)
+        for name, want in [("neverFirst", N._NEVER_FIRST), ("neverLast", N._NEVER_LAST)]:
+            with self.subTest(name):
+                m = re.search(name + r'\s*=\s*"((?:[^"\\]|\\.)*)"', src)
+                self.assertIsNotNone(m, "ner/tidy.go declares " + name)
+                self.assertEqual(set(m.group(1).encode().decode("unicode_escape").encode("latin-1").decode()), want)
+
+
 class FixtureTest(unittest.TestCase):
     """The fixture must keep up with the recipe: a corpus it lacks would
     only be skipped (logged) by the smoke build, so its reader would go
