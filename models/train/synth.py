@@ -1115,7 +1115,8 @@ def _subject(c: Ctx, doc: Doc):
 def _salutation(c: Ctx, doc: Doc, p):
     lang = c.lang
     items, w = zip(*SALUT[lang])
-    tmpl = c.wch(items, w)
+    # first name and surname together are one name, one PERSON
+    tmpl = c.wch(items, w).replace("{F} {S}", "{N}")
     pos = 0
     for m in re.finditer(r"\{(\w)\}", tmpl):
         doc.t(tmpl[pos:m.start()])
@@ -1126,6 +1127,8 @@ def _salutation(c: Ctx, doc: Doc, p):
             doc.e(p["last"], PER)
         elif k == "F":
             doc.e(p["first"], PER)
+        elif k == "N":
+            doc.e(p["first"] + " " + p["last"], PER)
         elif k == "R":
             doc.t("r" if p["g"] == "m" else "")
         pos = m.end()

@@ -33,9 +33,13 @@ def check_example(tc, ex, strict_words=True):
     t = ex["text"]
     tc.assertIsInstance(t, str)
     tc.assertIn(ex["lang"], ("nl", "fr", "de"))
-    prev = 0
+    prev, prev_lab = 0, None
     for s, e, lab in ex["spans"]:
         tc.assertIn(lab, LABELS)
+        if strict_words:
+            # one name is one span: "Anas Diallo" is not two PERSONs
+            tc.assertFalse(lab == prev_lab and t[prev:s] in ("", " "),
+                           "two %s spans a space apart: %r" % (lab, t[max(0, s - 30):e]))
         tc.assertTrue(0 <= s < e <= len(t), (s, e, len(t)))
         tc.assertGreaterEqual(s, prev, "spans overlap or unsorted")
         seg = t[s:e]
@@ -47,7 +51,7 @@ def check_example(tc, ex, strict_words=True):
             tc.assertIsNone(LABEL_RE.search(seg), "label word inside span: %r" % seg)
             if lab == "ADDRESS":
                 tc.assertRegex(seg, r"\d", "ADDRESS without digit: %r" % seg)
-        prev = e
+        prev, prev_lab = e, lab
 
 
 class TestSynth(unittest.TestCase):
