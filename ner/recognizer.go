@@ -108,5 +108,5 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 			kept = append(kept, e)
 		}
 	}
-	return joinOrganizations(text, kept), nil
+	return boundAddresses(text, wholeWords(text, joinOrganizations(text, kept))), nil
 }

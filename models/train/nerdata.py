@@ -176,7 +176,9 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0) -> List
     tab or three spaces within a line); a span with neither a capital nor a
     digit is dropped:
     names have one, and what the small model finds without one are common
-    words. On the dev sets these only remove errors.
+    words; spans end at whole hyphenated names (``whole_words``) and an
+    ADDRESS gets the bounds ANNOTATION.md gives it (``bound_addresses``).
+    On the dev sets these only remove errors.
 
     With ``probs`` (each piece's label probability), a span's score is the
     mean over its words' first pieces, as the service scores it, and spans
@@ -209,7 +211,7 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0) -> List
         return [tuple(x) for x in spans]
     spans = (tidy_span(text, *x) for x in spans)
     spans = [x for x in spans if x is not None and capital_or_digit(text[x[0]:x[1]])]
-    return join_organizations(text, spans)
+    return bound_addresses(text, whole_words(text, join_organizations(text, spans)))
 
 
 def join_organizations(text, spans):
@@ -225,6 +227,215 @@ def join_organizations(text, spans):
         else:
             out.append((s, e, typ))
     return out
+
+
+def whole_words(text, spans):
+    """Widens each span to the whole hyphenated name it starts or ends in
+    (``Ham-sur-Heure``, ``H.-J. Zimmermann``, ``Sint-Katelijne-Waver``), up
+    to the farthest part that starts with a capital, so ``RSZ-nummer``
+    stays ``RSZ``: ANNOTATION.md spans begin and end with a word. A span
+    that the widened one now overlaps goes (the ``Waver`` LOCATION)."""
+    return _drop_overlaps([(_hyphen_start(text, s), _hyphen_end(text, e), typ) for s, e, typ in spans])
+
+
+def _hyphen_end(text, e) -> int:
+    end, j = e, e
+    while j + 1 < len(text) and text[j] == "-" and text[j + 1].isalpha():
+        k = j + 1
+        while k < len(text) and text[k].isalpha():
+            k += 1
+        if text[j + 1].isupper():
+            end = k
+        j = k
+    return end
+
+
+def _hyphen_start(text, s) -> int:
+    start, j = s, s
+    while j >= 2 and text[j - 1] == "-":
+        k = j - 1
+        if text[k - 1] == ".":  # "H.-J."
+            k -= 1
+        i = k
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        if i == k:
+            break
+        if text[i].isupper():
+            start = i
+        j = i
+    return start
+
+
+def _drop_overlaps(spans):
+    """Spans in text order without overlaps: a span overlapping an earlier
+    (or longer) one goes, or lengthens it when both have one type."""
+    out = []
+    for x in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if out and x[0] < out[-1][1]:
+            if x[2] == out[-1][2] and x[1] > out[-1][1]:
+                out[-1] = (out[-1][0], x[1], x[2])
+            continue
+        out.append(x)
+    return out
+
+
+def bound_addresses(text, spans):
+    """Sets the bounds of each ADDRESS where ANNOTATION.md puts them and the
+    small model often misses: it begins and ends on a line with a number
+    (no name, building or country line: ``_digit_lines``), its street name
+    is whole (``_street_start``: ``Van Langendonckstraat``, a notarial
+    ``2000 Antwerpen, ``), and a postcode or box word is followed by what
+    it names (``_address_end``: ``3945 Ham``, ``Bus R``)."""
+    out = []
+    for i, (s, e, typ) in enumerate(spans):
+        if typ == "ADDRESS":
+            s, e = _digit_lines(text, s, e)
+            s = _after_wordy_part(text, s, e)
+            s = _street_start(text, s, out[-1][1] if out else 0)
+            e = _address_end(text, e, _next_start(spans, i, len(text)))
+        out.append((s, e, typ))
+    return _drop_overlaps(out)
+
+
+def _next_start(spans, i, n) -> int:
+    """Where the span after spans[i] starts, the limit of its growth; a
+    LOCATION does not count: the municipality after a postcode is part of
+    the address."""
+    for s, _, typ in spans[i + 1:]:
+        if typ != "LOCATION":
+            return s
+    return n
+
+
+def _has_digit(s) -> bool:
+    return any("0" <= c <= "9" for c in s)
+
+
+def _digit_lines(text, s, e):
+    """The lines of text[s:e] from the first to the last with a digit,
+    trimmed; unchanged for one line or when no line has a digit."""
+    lines = text[s:e].split("\n")
+    with_digit = [i for i, line in enumerate(lines) if _has_digit(line)]
+    if len(lines) < 2 or not with_digit:
+        return s, e
+    a = s + sum(len(line) + 1 for line in lines[:with_digit[0]])
+    b = s + sum(len(line) + 1 for line in lines[:with_digit[-1]]) + len(lines[with_digit[-1]])
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _after_wordy_part(text, s, e) -> int:
+    """Where an ADDRESS starts once a first part without a number, up to a
+    comma on its first line, is left out (``Dienst Mobiliteit, Limburgplein
+    1``): an address starts with its street and number or, in notarial
+    order, its postcode."""
+    line = text[s:e].split("\n")[0]
+    k = line.find(",")
+    if k < 0 or _has_digit(line[:k]) or not _has_digit(text[s + k:e]):
+        return s
+    k += 1
+    while s + k < e and text[s + k].isspace():
+        k += 1
+    return s + k
+
+
+# Lower-case words inside street names (Rue de l'Abattoir, Marcel Van der
+# Aastraat, An der Steinbruch).
+_STREET_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "du", "des", "la", "le", "les",
+                     "von", "vom", "zum", "zur", "am", "an", "auf", "im", "in", "aux", "au", "sur", "sous",
+                     "et", "en", "d'", "l'", "d’", "l’"}
+_NOTARIAL_BEFORE = re.compile(r"(?:B-)?[0-9]{4} [^\W\d_][^0-9\n,;:]*, $")
+
+
+def _street_start(text, s, lo) -> int:
+    """Where an ADDRESS starts with the words of its street name that the
+    model left out: up to three capitalised words or particles between it
+    and the line start or a label (``Adresse:``, a tab), or a comma when it
+    starts with the house number; or the ``postcode municipality, `` of a
+    notarial address. Never before lo, the end of the span before it, nor
+    when it starts with a postcode."""
+    ls = max(text.rfind("\n", 0, s) + 1, lo)
+    before = text[ls:s]
+    m = _NOTARIAL_BEFORE.search(before)
+    if m:
+        return ls + m.start()
+    digits = _digits_at(text, s)
+    if digits > 3:  # a postcode first: notarial order, nothing before it
+        return s
+    k = max(before.rfind(c) for c in ":\t,;")
+    if k >= 0 and before[k] in ",;" and not digits:
+        return s
+    seg = before[k + 1:]
+    words = seg.split()
+    if not words or len(words) > 3 or not seg.endswith((" ", ".", "'", "’")) or not words[0][0].isupper():
+        return s
+    if all(w.lower() in _STREET_PARTICLES or _name_word(w) for w in words):
+        return ls + k + 1 + len(seg) - len(seg.lstrip())
+    return s
+
+
+def _digits_at(text, s) -> int:
+    """How many digits text[s:] starts with: one to three for a house
+    number, four for a postcode."""
+    n = 0
+    while s + n < len(text) and "0" <= text[s + n] <= "9":
+        n += 1
+    return n
+
+
+def _name_word(w) -> bool:
+    """A capitalised word of letters, full stops, hyphens and apostrophes,
+    maybe after d' or l'."""
+    if len(w) > 2 and w[0] in "dlDL" and w[1] in "'’":
+        w = w[2:]
+    return w[0].isupper() and all(c.isalpha() or c in ".-'’" for c in w)
+
+
+_BOX_WORDS = ("bus", "boîte", "boite", "bte", "bt", "b.", "box")
+
+
+def _address_end(text, e, hi) -> int:
+    """Where an ADDRESS ends once the word after a final postcode (the
+    municipality: ``3945 Ham``, ``1000 La Hulpe``) or box word (``Bus R``)
+    is in; never past its line or hi, the start of the next span."""
+    line_end = text.find("\n", e)
+    hi = min(hi, len(text) if line_end < 0 else line_end)
+    if e + 1 >= hi or text[e] != " ":
+        return e
+    if _postcode_before(text, e) and text[e + 1].isupper():
+        end = _word_end(text, e + 1, hi)
+        if text[e + 1:end] in ("La", "Le", "Les", "De", "Den") and end + 1 < hi and text[end] == " " and text[end + 1].isupper():
+            end = _word_end(text, end + 1, hi)
+        return end
+    if _box_word_before(text, e) and text[e + 1].isalnum():
+        end = e + 1
+        while end < hi and text[end].isalnum():
+            end += 1
+        return end
+    return e
+
+
+def _postcode_before(text, e) -> bool:
+    """Whether text[:e] ends in four digits after a space, comma, dash or
+    the text's start (``9000``, ``B-4700``)."""
+    return e >= 4 and all("0" <= c <= "9" for c in text[e - 4:e]) and (e == 4 or text[e - 5] in " \t\n,–-")
+
+
+def _box_word_before(text, e) -> bool:
+    return any(e >= len(w) and text[e - len(w):e].lower() == w and (e == len(w) or text[e - len(w) - 1].isspace())
+               for w in _BOX_WORDS)
+
+
+def _word_end(text, i, hi) -> int:
+    """The end of the word at i: letters and apostrophes, on through
+    hyphens (``Ham-sur-Heure``)."""
+    while i < hi and (text[i].isalpha() or text[i] in "'’" or (text[i] == "-" and i + 1 < hi and text[i + 1].isalpha())):
+        i += 1
+    return i
 
 
 # Punctuation that never begins or ends a span (ANNOTATION.md: names,

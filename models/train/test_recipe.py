@@ -132,7 +132,7 @@ class LabelTest(unittest.TestCase):
             ("only a salutation", "Madame", ["B-PERSON"], []),
             ("initial, not a title", "M. Dupont", ["B-PERSON", "I-PERSON"], [(0, 9, "PERSON")]),
             ("glued hyphen", "Oost-Vlaanderen", ["B-LOCATION", "O", "I-LOCATION"], [(0, 15, "LOCATION")]),
-            ("hyphen before B", "Oost-Vlaanderen", ["B-LOCATION", "O", "B-LOCATION"], [(0, 4, "LOCATION"), (5, 15, "LOCATION")]),
+            ("hyphen before B: one whole word", "Oost-Vlaanderen", ["B-LOCATION", "O", "B-LOCATION"], [(0, 15, "LOCATION")]),
             ("comma with a space", "Gent, Aalst", ["B-LOCATION", "O", "I-LOCATION"], [(0, 4, "LOCATION"), (6, 11, "LOCATION")]),
             ("word labelled O", "Jan en Piet", ["B-PERSON", "O", "B-PERSON"], [(0, 3, "PERSON"), (7, 11, "PERSON")]),
             ("no capital", "de gemeente beslist", ["O", "B-ORGANIZATION", "B-PERSON"], []),
@@ -186,6 +186,57 @@ class LabelTest(unittest.TestCase):
             with self.subTest(name):
                 got = N.tidy_span(text, 0, len(text), typ)
                 self.assertEqual(got and text[got[0]:got[1]], want)
+
+    def test_span_bounds(self):
+        """The same cases as ner/bounds_test.go: spans grown to whole
+        hyphenated names and to the bounds of an ADDRESS."""
+        import nerdata as N
+        A, P, O, L = "ADDRESS", "PERSON", "ORGANIZATION", "LOCATION"
+        cases = [
+            ("hyphenated end", "Rue Haute 2\n6120 Ham-sur-Heure", [("Rue Haute 2\n6120 Ham-sur", A), ("Heure", L)],
+             [("Rue Haute 2\n6120 Ham-sur-Heure", A)]),
+            ("hyphenated initials", "Frau F. Blum; H.-J. Zimmermann, Vorsitzender", [("J. Zimmermann", P)],
+             [("H.-J. Zimmermann", P)]),
+            ("lower-case compound", "het RSZ-nummer van", [("RSZ", O)], [("RSZ", O)]),
+            ("country line", "Berlaarbaan 20/7\n3870 Heks\nNederland", [("Berlaarbaan 20/7\n3870 Heks\nNederland", A)],
+             [("Berlaarbaan 20/7\n3870 Heks", A)]),
+            ("organisation line", "Imprimerie Bos ASBL\r\nChaussée Brunehaut 2\r\n5080 La Bruyère",
+             [("Bos ASBL\r\nChaussée Brunehaut 2\r\n5080 La Bruyère", A)], [("Chaussée Brunehaut 2\r\n5080 La Bruyère", A)]),
+            ("street name words", "T.a.v. F. Peeters\nVan Langendonckstraat 7\n8340 Hoeke",
+             [("F. Peeters", P), ("Langendonckstraat 7\n8340 Hoeke", A)],
+             [("F. Peeters", P), ("Van Langendonckstraat 7\n8340 Hoeke", A)]),
+            ("initial in a street name", "G.Hockéstraße 280", [("Hockéstraße 280", A)], [("G.Hockéstraße 280", A)]),
+            ("after a label", "Adresse: Rue de l'Abattoir 12", [("Abattoir 12", A)], [("Rue de l'Abattoir 12", A)]),
+            ("house number after a comma", "nummer 44101903006, Winterslagstraat 22, 3840 Borgloon.",
+             [("22, 3840 Borgloon", A)], [("Winterslagstraat 22, 3840 Borgloon", A)]),
+            ("street after a comma", "Jan Peeters, Grote Markt 1", [("Markt 1", A)], [("Markt 1", A)]),
+            ("sentence before", "Die Wohnung in der Handelsstraße 47 in Namur", [("Handelsstraße 47", A)],
+             [("Handelsstraße 47", A)]),
+            ("postcode first", "WONENDE 1702 GROOT-BIJGAARDEN, BLANKAARTSTRAAT 4",
+             [("1702 GROOT-BIJGAARDEN, BLANKAARTSTRAAT 4", A)], [("1702 GROOT-BIJGAARDEN, BLANKAARTSTRAAT 4", A)]),
+            ("notarial order", "wonende te 2000 Antwerpen, Mechelsesteenweg 64.", [("Mechelsesteenweg 64", A)],
+             [("2000 Antwerpen, Mechelsesteenweg 64", A)]),
+            ("municipality after the postcode", "Kretelsweg 3\n3945 Ham\n\nMerelbeke", [("Kretelsweg 3\n3945", A)],
+             [("Kretelsweg 3\n3945 Ham", A)]),
+            ("two-word municipality", "Rue Neuve 5, 1310 La Hulpe", [("Rue Neuve 5, 1310", A)],
+             [("Rue Neuve 5, 1310 La Hulpe", A)]),
+            ("municipality found as a location", "Kerkstraat 1, 9000 Gent", [("Kerkstraat 1, 9000", A), ("Gent", L)],
+             [("Kerkstraat 1, 9000 Gent", A)]),
+            ("up to the next entity", "Kerkstraat 1, 9000 Stad Gent", [("Kerkstraat 1, 9000", A), ("Stad Gent", O)],
+             [("Kerkstraat 1, 9000", A), ("Stad Gent", O)]),
+            ("box letter", "Bertholfstraße 2 Bus R\nDies", [("Bertholfstraße 2 Bus", A)], [("Bertholfstraße 2 Bus R", A)]),
+            ("first part without a number", "Dienst Mobiliteit, Limburgplein 1, 3500 Hasselt",
+             [("Mobiliteit, Limburgplein 1, 3500 Hasselt", A)], [("Limburgplein 1, 3500 Hasselt", A)]),
+            ("nothing to do", "Kerkstraat 1, 9000 Gent", [("Kerkstraat 1, 9000 Gent", A)], [("Kerkstraat 1, 9000 Gent", A)]),
+        ]
+
+        def spans(text, subs):
+            return [(text.index(sub), text.index(sub) + len(sub), typ) for sub, typ in subs]
+
+        for name, text, given, want in cases:
+            with self.subTest(name):
+                got = N.bound_addresses(text, N.whole_words(text, spans(text, given)))
+                self.assertEqual([(text[a:b], typ) for a, b, typ in got], want)
 
     def test_tidy_lists_match_go(self):
         """The service decodes with the same lists (ner/tidy.go): a title or

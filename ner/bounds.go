@@ -1,0 +1,326 @@
+package ner
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/belner/belner/entity"
+)
+
+// wholeWords widens each entity to the whole hyphenated name it starts or
+// ends in ("Ham-sur-Heure", "H.-J. Zimmermann", "Sint-Katelijne-Waver"),
+// up to the farthest part that starts with a capital, so "RSZ-nummer"
+// stays "RSZ": ANNOTATION.md spans begin and end with a word. An entity
+// that the widened one now overlaps goes (the "Waver" LOCATION). The
+// recipe's whole_words does the same.
+func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
+	for i := range es {
+		es[i].Start = hyphenStart(text, es[i].Start)
+		es[i].End = hyphenEnd(text, es[i].End)
+	}
+	return dropOverlaps(es)
+}
+
+func hyphenEnd(text []rune, e int) int {
+	end, j := e, e
+	for j+1 < len(text) && text[j] == '-' && unicode.IsLetter(text[j+1]) {
+		k := j + 1
+		for k < len(text) && unicode.IsLetter(text[k]) {
+			k++
+		}
+		if unicode.IsUpper(text[j+1]) {
+			end = k
+		}
+		j = k
+	}
+	return end
+}
+
+func hyphenStart(text []rune, s int) int {
+	start, j := s, s
+	for j >= 2 && text[j-1] == '-' {
+		k := j - 1
+		if text[k-1] == '.' { // "H.-J."
+			k--
+		}
+		i := k
+		for i > 0 && unicode.IsLetter(text[i-1]) {
+			i--
+		}
+		if i == k {
+			break
+		}
+		if unicode.IsUpper(text[i]) {
+			start = i
+		}
+		j = i
+	}
+	return start
+}
+
+// dropOverlaps puts es in text order without overlaps: an entity that
+// overlaps an earlier (or longer) one goes, or lengthens it when both have
+// one type.
+func dropOverlaps(es []entity.Entity) []entity.Entity {
+	slices.SortStableFunc(es, func(a, b entity.Entity) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	out := es[:0]
+	for _, e := range es {
+		if n := len(out); n > 0 && e.Start < out[n-1].End {
+			if e.Type == out[n-1].Type && e.End > out[n-1].End {
+				out[n-1].End = e.End
+				out[n-1].Score = min(out[n-1].Score, e.Score)
+				out[n-1].Explanation.BaseScore = out[n-1].Score
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// boundAddresses sets the bounds of each ADDRESS where ANNOTATION.md puts
+// them and the small model often misses: it begins and ends on a line with
+// a number (no name, building or country line), its street name is whole
+// ("Van Langendonckstraat", a notarial "2000 Antwerpen, "), and a final
+// postcode or box word is followed by what it names ("3945 Ham", "Bus R").
+// The recipe's bound_addresses does the same.
+func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
+	for i, e := range es {
+		if e.Type != entity.Address {
+			continue
+		}
+		lo := 0
+		if i > 0 {
+			lo = es[i-1].End
+		}
+		s, end := digitLines(text, e.Start, e.End)
+		s = afterWordyPart(text, s, end)
+		es[i].Start = streetStart(text, s, lo)
+		es[i].End = addressEnd(text, end, nextStart(es[i+1:], len(text)))
+	}
+	return dropOverlaps(es)
+}
+
+// nextStart returns where the first entity of es that is not a LOCATION
+// starts, or n: the limit of an address's growth, since the municipality
+// after a postcode is part of the address.
+func nextStart(es []entity.Entity, n int) int {
+	for _, e := range es {
+		if e.Type != entity.Location {
+			return e.Start
+		}
+	}
+	return n
+}
+
+// digitLines returns the lines of text[s:e] from the first to the last
+// with a digit, trimmed; s and e when the span is one line or no line has
+// a digit.
+func digitLines(text []rune, s, e int) (int, int) {
+	first, last := -1, -1
+	for ls := s; ls <= e; {
+		le := ls
+		for le < e && text[le] != '\n' {
+			le++
+		}
+		if hasDigit(text[ls:le]) {
+			if first < 0 {
+				first = ls
+			}
+			last = le
+		}
+		ls = le + 1
+	}
+	if first < 0 || !slices.Contains(text[s:e], '\n') {
+		return s, e
+	}
+	for first < last && unicode.IsSpace(text[first]) {
+		first++
+	}
+	for last > first && unicode.IsSpace(text[last-1]) {
+		last--
+	}
+	return first, last
+}
+
+func hasDigit(s []rune) bool {
+	return slices.ContainsFunc(s, asciiDigit)
+}
+
+func asciiDigit(c rune) bool { return c >= '0' && c <= '9' }
+
+// afterWordyPart returns where an ADDRESS starts once a first part without
+// a number, up to a comma on its first line, is left out ("Dienst
+// Mobiliteit, Limburgplein 1"): an address starts with its street and
+// number or, in notarial order, its postcode.
+func afterWordyPart(text []rune, s, e int) int {
+	k := s
+	for k < e && text[k] != ',' && text[k] != '\n' {
+		k++
+	}
+	if k == e || text[k] != ',' || hasDigit(text[s:k]) || !hasDigit(text[k:e]) {
+		return s
+	}
+	k++
+	for k < e && unicode.IsSpace(text[k]) {
+		k++
+	}
+	return k
+}
+
+// streetParticles are the lower-case words inside street names ("Rue de
+// l'Abattoir", "Marcel Van der Aastraat", "An der Steinbruch").
+var streetParticles = []string{"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "du", "des", "la", "le", "les",
+	"von", "vom", "zum", "zur", "am", "an", "auf", "im", "in", "aux", "au", "sur", "sous",
+	"et", "en", "d'", "l'", "d’", "l’"}
+
+// notarialBefore matches the "postcode municipality, " of an address in
+// notarial order, just before its street.
+var notarialBefore = regexp.MustCompile(`(?:B-)?[0-9]{4} \pL[^0-9\n,;:]*, $`)
+
+// streetStart returns where an ADDRESS starts with the words of its street
+// name that the model left out: up to three capitalised words or particles
+// between it and the line start or a label ("Adresse:", a tab), or a comma
+// when it starts with the house number; or the "postcode municipality, "
+// of a notarial address. Never before lo, the end of the entity before it,
+// nor when it starts with a postcode.
+func streetStart(text []rune, s, lo int) int {
+	ls := s
+	for ls > lo && text[ls-1] != '\n' {
+		ls--
+	}
+	before := string(text[ls:s])
+	if loc := notarialBefore.FindStringIndex(before); loc != nil {
+		return ls + len([]rune(before[:loc[0]]))
+	}
+	digits := digitsAt(text, s)
+	if digits > 3 { // a postcode first: notarial order, nothing before it
+		return s
+	}
+	seg := []rune(before)
+	k := -1
+	for i, c := range seg {
+		if strings.ContainsRune(":\t,;", c) {
+			k = i
+		}
+	}
+	if k >= 0 && (seg[k] == ',' || seg[k] == ';') && digits == 0 {
+		return s
+	}
+	seg = seg[k+1:]
+	words := strings.Fields(string(seg))
+	if len(words) == 0 || len(words) > 3 || !strings.ContainsRune(" .'’", seg[len(seg)-1]) ||
+		!unicode.IsUpper([]rune(words[0])[0]) {
+		return s
+	}
+	for _, w := range words {
+		if !slices.Contains(streetParticles, strings.ToLower(w)) && !nameWord([]rune(w)) {
+			return s
+		}
+	}
+	lead := 0
+	for unicode.IsSpace(seg[lead]) {
+		lead++
+	}
+	return ls + k + 1 + lead
+}
+
+// digitsAt returns how many digits text[s:] starts with: one to three for
+// a house number, four for a postcode.
+func digitsAt(text []rune, s int) int {
+	n := 0
+	for s+n < len(text) && asciiDigit(text[s+n]) {
+		n++
+	}
+	return n
+}
+
+// nameWord reports whether w is a capitalised word of letters, full stops,
+// hyphens and apostrophes, maybe after d' or l'.
+func nameWord(w []rune) bool {
+	if len(w) > 2 && strings.ContainsRune("dlDL", w[0]) && (w[1] == '\'' || w[1] == '’') {
+		w = w[2:]
+	}
+	if !unicode.IsUpper(w[0]) {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLetter(c) && !strings.ContainsRune(".-'’", c) {
+			return false
+		}
+	}
+	return true
+}
+
+// boxWords introduce a box number ("bus 3", "Bus R", "bte 4").
+var boxWords = []string{"bus", "boîte", "boite", "bte", "bt", "b.", "box"}
+
+// addressEnd returns where an ADDRESS ends once the word after a final
+// postcode (the municipality: "3945 Ham", "1000 La Hulpe") or box word
+// ("Bus R") is in; never past its line or hi, the start of the next entity.
+func addressEnd(text []rune, e, hi int) int {
+	for i := e; i < hi; i++ {
+		if text[i] == '\n' {
+			hi = i
+		}
+	}
+	if e+1 >= hi || text[e] != ' ' {
+		return e
+	}
+	if postcodeBefore(text, e) && unicode.IsUpper(text[e+1]) {
+		end := wordEnd(text, e+1, hi)
+		switch string(text[e+1 : end]) {
+		case "La", "Le", "Les", "De", "Den":
+			if end+1 < hi && text[end] == ' ' && unicode.IsUpper(text[end+1]) {
+				end = wordEnd(text, end+1, hi)
+			}
+		}
+		return end
+	}
+	if boxWordBefore(text, e) && alnum(text[e+1]) {
+		end := e + 1
+		for end < hi && alnum(text[end]) {
+			end++
+		}
+		return end
+	}
+	return e
+}
+
+func alnum(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
+
+// postcodeBefore reports whether text[:e] ends in four digits after a
+// space, comma, dash or the text's start ("9000", "B-4700").
+func postcodeBefore(text []rune, e int) bool {
+	if e < 4 || slices.ContainsFunc(text[e-4:e], func(c rune) bool { return !asciiDigit(c) }) {
+		return false
+	}
+	return e == 4 || strings.ContainsRune(" \t\n,–-", text[e-5])
+}
+
+func boxWordBefore(text []rune, e int) bool {
+	for _, w := range boxWords {
+		n := len([]rune(w))
+		if e >= n && strings.ToLower(string(text[e-n:e])) == w && (e == n || unicode.IsSpace(text[e-n-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordEnd returns the end of the word at i: letters and apostrophes, on
+// through hyphens ("Ham-sur-Heure").
+func wordEnd(text []rune, i, hi int) int {
+	for i < hi && (unicode.IsLetter(text[i]) || text[i] == '\'' || text[i] == '’' ||
+		(text[i] == '-' && i+1 < hi && unicode.IsLetter(text[i+1]))) {
+		i++
+	}
+	return i
+}

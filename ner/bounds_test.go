@@ -1,0 +1,74 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/belner/belner/entity"
+)
+
+// The same cases as the recipe's test_span_bounds.
+func TestSpanBounds(t *testing.T) {
+	type span struct {
+		text string
+		typ  entity.Type
+	}
+	const A, P, O, L = entity.Address, entity.Person, entity.Organization, entity.Location
+	for _, tc := range []struct {
+		name, text  string
+		given, want []span
+	}{
+		{"hyphenated end", "Rue Haute 2\n6120 Ham-sur-Heure", []span{{"Rue Haute 2\n6120 Ham-sur", A}, {"Heure", L}},
+			[]span{{"Rue Haute 2\n6120 Ham-sur-Heure", A}}},
+		{"hyphenated initials", "Frau F. Blum; H.-J. Zimmermann, Vorsitzender", []span{{"J. Zimmermann", P}},
+			[]span{{"H.-J. Zimmermann", P}}},
+		{"lower-case compound", "het RSZ-nummer van", []span{{"RSZ", O}}, []span{{"RSZ", O}}},
+		{"country line", "Berlaarbaan 20/7\n3870 Heks\nNederland", []span{{"Berlaarbaan 20/7\n3870 Heks\nNederland", A}},
+			[]span{{"Berlaarbaan 20/7\n3870 Heks", A}}},
+		{"organisation line", "Imprimerie Bos ASBL\r\nChaussée Brunehaut 2\r\n5080 La Bruyère",
+			[]span{{"Bos ASBL\r\nChaussée Brunehaut 2\r\n5080 La Bruyère", A}}, []span{{"Chaussée Brunehaut 2\r\n5080 La Bruyère", A}}},
+		{"street name words", "T.a.v. F. Peeters\nVan Langendonckstraat 7\n8340 Hoeke",
+			[]span{{"F. Peeters", P}, {"Langendonckstraat 7\n8340 Hoeke", A}},
+			[]span{{"F. Peeters", P}, {"Van Langendonckstraat 7\n8340 Hoeke", A}}},
+		{"initial in a street name", "G.Hockéstraße 280", []span{{"Hockéstraße 280", A}}, []span{{"G.Hockéstraße 280", A}}},
+		{"after a label", "Adresse: Rue de l'Abattoir 12", []span{{"Abattoir 12", A}}, []span{{"Rue de l'Abattoir 12", A}}},
+		{"house number after a comma", "nummer 44101903006, Winterslagstraat 22, 3840 Borgloon.",
+			[]span{{"22, 3840 Borgloon", A}}, []span{{"Winterslagstraat 22, 3840 Borgloon", A}}},
+		{"street after a comma", "Jan Peeters, Grote Markt 1", []span{{"Markt 1", A}}, []span{{"Markt 1", A}}},
+		{"sentence before", "Die Wohnung in der Handelsstraße 47 in Namur", []span{{"Handelsstraße 47", A}},
+			[]span{{"Handelsstraße 47", A}}},
+		{"postcode first", "WONENDE 1702 GROOT-BIJGAARDEN, BLANKAARTSTRAAT 4",
+			[]span{{"1702 GROOT-BIJGAARDEN, BLANKAARTSTRAAT 4", A}}, []span{{"1702 GROOT-BIJGAARDEN, BLANKAARTSTRAAT 4", A}}},
+		{"notarial order", "wonende te 2000 Antwerpen, Mechelsesteenweg 64.", []span{{"Mechelsesteenweg 64", A}},
+			[]span{{"2000 Antwerpen, Mechelsesteenweg 64", A}}},
+		{"municipality after the postcode", "Kretelsweg 3\n3945 Ham\n\nMerelbeke", []span{{"Kretelsweg 3\n3945", A}},
+			[]span{{"Kretelsweg 3\n3945 Ham", A}}},
+		{"two-word municipality", "Rue Neuve 5, 1310 La Hulpe", []span{{"Rue Neuve 5, 1310", A}},
+			[]span{{"Rue Neuve 5, 1310 La Hulpe", A}}},
+		{"municipality found as a location", "Kerkstraat 1, 9000 Gent", []span{{"Kerkstraat 1, 9000", A}, {"Gent", L}},
+			[]span{{"Kerkstraat 1, 9000 Gent", A}}},
+		{"up to the next entity", "Kerkstraat 1, 9000 Stad Gent", []span{{"Kerkstraat 1, 9000", A}, {"Stad Gent", O}},
+			[]span{{"Kerkstraat 1, 9000", A}, {"Stad Gent", O}}},
+		{"box letter", "Bertholfstraße 2 Bus R\nDies", []span{{"Bertholfstraße 2 Bus", A}}, []span{{"Bertholfstraße 2 Bus R", A}}},
+		{"first part without a number", "Dienst Mobiliteit, Limburgplein 1, 3500 Hasselt",
+			[]span{{"Mobiliteit, Limburgplein 1, 3500 Hasselt", A}}, []span{{"Limburgplein 1, 3500 Hasselt", A}}},
+		{"nothing to do", "Kerkstraat 1, 9000 Gent", []span{{"Kerkstraat 1, 9000 Gent", A}}, []span{{"Kerkstraat 1, 9000 Gent", A}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := []rune(tc.text)
+			var es []entity.Entity
+			for _, s := range tc.given {
+				i := len([]rune(tc.text[:strings.Index(tc.text, s.text)]))
+				es = append(es, entity.Entity{Type: s.typ, Start: i, End: i + len([]rune(s.text))})
+			}
+			var got []span
+			for _, e := range boundAddresses(text, wholeWords(text, es)) {
+				got = append(got, span{string(text[e.Start:e.End]), e.Type})
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
