@@ -12,15 +12,27 @@ import (
 // wholeWords widens each entity to the whole hyphenated name it starts or
 // ends in ("Ham-sur-Heure", "H.-J. Zimmermann", "Sint-Katelijne-Waver"),
 // up to the farthest part that starts with a capital, so "RSZ-nummer"
-// stays "RSZ": ANNOTATION.md spans begin and end with a word. An entity
-// that the widened one now overlaps goes (the "Waver" LOCATION). The
-// recipe's whole_words does the same.
+// stays "RSZ": ANNOTATION.md spans begin and end with a word. A PERSON
+// takes in the initials before it ("H. Kühn"; not "M.", which is mostly
+// Monsieur). An entity that the widened one now overlaps goes (the "Waver"
+// LOCATION, the "H" PERSON). The recipe's whole_words does the same.
 func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
 	for i := range es {
 		es[i].Start = hyphenStart(text, es[i].Start)
+		if es[i].Type == entity.Person {
+			es[i].Start = initialsStart(text, es[i].Start)
+		}
 		es[i].End = hyphenEnd(text, es[i].End)
 	}
 	return dropOverlaps(es)
+}
+
+func initialsStart(text []rune, s int) int {
+	for s >= 3 && text[s-1] == ' ' && text[s-2] == '.' && unicode.IsUpper(text[s-3]) && text[s-3] != 'M' &&
+		(s == 3 || !unicode.IsLetter(text[s-4])) {
+		s -= 3
+	}
+	return s
 }
 
 func hyphenEnd(text []rune, e int) int {

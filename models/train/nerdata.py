@@ -233,9 +233,24 @@ def whole_words(text, spans):
     """Widens each span to the whole hyphenated name it starts or ends in
     (``Ham-sur-Heure``, ``H.-J. Zimmermann``, ``Sint-Katelijne-Waver``), up
     to the farthest part that starts with a capital, so ``RSZ-nummer``
-    stays ``RSZ``: ANNOTATION.md spans begin and end with a word. A span
-    that the widened one now overlaps goes (the ``Waver`` LOCATION)."""
-    return _drop_overlaps([(_hyphen_start(text, s), _hyphen_end(text, e), typ) for s, e, typ in spans])
+    stays ``RSZ``: ANNOTATION.md spans begin and end with a word. A PERSON
+    takes in the initials before it (``H. Kühn``; not ``M.``, which is
+    mostly Monsieur). A span that the widened one now overlaps goes (the
+    ``Waver`` LOCATION, the ``H`` PERSON)."""
+    out = []
+    for s, e, typ in spans:
+        s = _hyphen_start(text, s)
+        if typ == "PERSON":
+            s = _initials_start(text, s)
+        out.append((s, _hyphen_end(text, e), typ))
+    return _drop_overlaps(out)
+
+
+def _initials_start(text, s) -> int:
+    while s >= 3 and text[s - 1] == " " and text[s - 2] == "." and text[s - 3].isupper() and text[s - 3] != "M" \
+            and (s == 3 or not text[s - 4].isalpha()):
+        s -= 3
+    return s
 
 
 def _hyphen_end(text, e) -> int:
