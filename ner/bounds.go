@@ -14,17 +14,41 @@ import (
 // up to the farthest part that starts with a capital, so "RSZ-nummer"
 // stays "RSZ": ANNOTATION.md spans begin and end with a word. A PERSON
 // takes in the initials before it ("H. Kühn"; not "M.", which is mostly
-// Monsieur). An entity that the widened one now overlaps goes (the "Waver"
-// LOCATION, the "H" PERSON). The recipe's whole_words does the same.
+// Monsieur) and never ends with a particle ("Dylan Van Gestel"). An entity
+// that the widened one now overlaps goes (the "Waver" LOCATION, the "H"
+// PERSON). The recipe's whole_words does the same.
 func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
-	for i := range es {
-		es[i].Start = hyphenStart(text, es[i].Start)
-		if es[i].Type == entity.Person {
-			es[i].Start = initialsStart(text, es[i].Start)
+	for i, e := range es {
+		s, end := hyphenStart(text, e.Start), hyphenEnd(text, e.End)
+		if e.Type == entity.Person {
+			s, end = initialsStart(text, s), afterParticle(text, s, end)
 		}
-		es[i].End = hyphenEnd(text, es[i].End)
+		es[i].Start, es[i].End = s, end
 	}
 	return dropOverlaps(es)
+}
+
+// nameParticles are the particles of surnames ("Van de Vooren", "du
+// Gorp", "von Arnim", "El Hamdaoui").
+var nameParticles = []string{"van", "de", "der", "den", "du", "le", "la", "von", "vom", "ter", "ten", "vander", "vanden",
+	"di", "da", "del", "dos", "el", "al", "zu"}
+
+// afterParticle returns the end of a PERSON that ends with a particle,
+// once the capitalised word after it is in.
+func afterParticle(text []rune, s, e int) int {
+	w := e
+	for w > s && text[w-1] != ' ' {
+		w--
+	}
+	if !slices.Contains(nameParticles, strings.ToLower(string(text[w:e]))) || e+1 >= len(text) ||
+		text[e] != ' ' || !unicode.IsUpper(text[e+1]) {
+		return e
+	}
+	e++
+	for e < len(text) && (unicode.IsLetter(text[e]) || strings.ContainsRune("-'’", text[e])) {
+		e++
+	}
+	return e
 }
 
 func initialsStart(text []rune, s int) int {

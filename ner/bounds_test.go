@@ -26,6 +26,7 @@ func TestSpanBounds(t *testing.T) {
 		{"initial before a person", "Frau H. Kühn", []span{{"H", P}, {"Kühn", P}}, []span{{"H. Kühn", P}}},
 		{"two initials", "T.a.v. F. F. Peeters", []span{{"Peeters", P}}, []span{{"F. F. Peeters", P}}},
 		{"M. is Monsieur", "M. Dupont", []span{{"Dupont", P}}, []span{{"Dupont", P}}},
+		{"particle last", "De heer Dylan Van Gestel.", []span{{"Dylan Van", P}}, []span{{"Dylan Van Gestel", P}}},
 		{"lower-case compound", "het RSZ-nummer van", []span{{"RSZ", O}}, []span{{"RSZ", O}}},
 		{"country line", "Berlaarbaan 20/7\n3870 Heks\nNederland", []span{{"Berlaarbaan 20/7\n3870 Heks\nNederland", A}},
 			[]span{{"Berlaarbaan 20/7\n3870 Heks", A}}},

@@ -235,15 +235,33 @@ def whole_words(text, spans):
     to the farthest part that starts with a capital, so ``RSZ-nummer``
     stays ``RSZ``: ANNOTATION.md spans begin and end with a word. A PERSON
     takes in the initials before it (``H. Kühn``; not ``M.``, which is
-    mostly Monsieur). A span that the widened one now overlaps goes (the
-    ``Waver`` LOCATION, the ``H`` PERSON)."""
+    mostly Monsieur) and never ends with a particle (``Dylan Van Gestel``).
+    A span that the widened one now overlaps goes (the ``Waver`` LOCATION,
+    the ``H`` PERSON)."""
     out = []
     for s, e, typ in spans:
-        s = _hyphen_start(text, s)
+        s, e = _hyphen_start(text, s), _hyphen_end(text, e)
         if typ == "PERSON":
-            s = _initials_start(text, s)
-        out.append((s, _hyphen_end(text, e), typ))
+            s, e = _initials_start(text, s), _after_particle(text, s, e)
+        out.append((s, e, typ))
     return _drop_overlaps(out)
+
+
+# Particles of surnames (Van de Vooren, du Gorp, von Arnim, El Hamdaoui).
+_NAME_PARTICLES = {"van", "de", "der", "den", "du", "le", "la", "von", "vom", "ter", "ten", "vander", "vanden",
+                   "di", "da", "del", "dos", "el", "al", "zu"}
+
+
+def _after_particle(text, s, e) -> int:
+    """The end of a PERSON that ends with a particle, once the capitalised
+    word after it is in."""
+    last = text[s:e].split(" ")[-1]
+    if last.lower() not in _NAME_PARTICLES or e + 1 >= len(text) or text[e] != " " or not text[e + 1].isupper():
+        return e
+    e += 1
+    while e < len(text) and (text[e].isalpha() or text[e] in "-'’"):
+        e += 1
+    return e
 
 
 def _initials_start(text, s) -> int:

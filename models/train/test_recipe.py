@@ -200,6 +200,7 @@ class LabelTest(unittest.TestCase):
             ("initial before a person", "Frau H. Kühn", [("H", P), ("Kühn", P)], [("H. Kühn", P)]),
             ("two initials", "T.a.v. F. F. Peeters", [("Peeters", P)], [("F. F. Peeters", P)]),
             ("M. is Monsieur", "M. Dupont", [("Dupont", P)], [("Dupont", P)]),
+            ("particle last", "De heer Dylan Van Gestel.", [("Dylan Van", P)], [("Dylan Van Gestel", P)]),
             ("lower-case compound", "het RSZ-nummer van", [("RSZ", O)], [("RSZ", O)]),
             ("country line", "Berlaarbaan 20/7\n3870 Heks\nNederland", [("Berlaarbaan 20/7\n3870 Heks\nNederland", A)],
              [("Berlaarbaan 20/7\n3870 Heks", A)]),
