@@ -126,8 +126,13 @@ func dropOverlaps(es []entity.Entity) []entity.Entity {
 // a number (no name, building or country line), its street name is whole
 // ("Van Langendonckstraat", a notarial "2000 Antwerpen, "), and a final
 // postcode or box word is followed by what it names ("3945 Ham", "Bus R").
-// The recipe's bound_addresses does the same.
+// Without a number and a letter it is no address. The recipe's
+// bound_addresses does the same.
 func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
+	es = slices.DeleteFunc(es, func(e entity.Entity) bool {
+		s := text[e.Start:e.End]
+		return e.Type == entity.Address && !(hasDigit(s) && slices.ContainsFunc(s, unicode.IsLetter))
+	})
 	for i, e := range es {
 		if e.Type != entity.Address {
 			continue

@@ -57,6 +57,9 @@ func TestSpanBounds(t *testing.T) {
 		{"box letter", "Bertholfstraße 2 Bus R\nDies", []span{{"Bertholfstraße 2 Bus", A}}, []span{{"Bertholfstraße 2 Bus R", A}}},
 		{"first part without a number", "Dienst Mobiliteit, Limburgplein 1, 3500 Hasselt",
 			[]span{{"Mobiliteit, Limburgplein 1, 3500 Hasselt", A}}, []span{{"Limburgplein 1, 3500 Hasselt", A}}},
+		{"no number", "Mw. Van Den Geluykens Agnes", []span{{"Agnes", A}}, nil},
+		{"only a number", "nummer 021124 872 57, Ahlhornstraat 2", []span{{"57", A}, {"Ahlhornstraat 2", A}},
+			[]span{{"Ahlhornstraat 2", A}}},
 		{"nothing to do", "Kerkstraat 1, 9000 Gent", []span{{"Kerkstraat 1, 9000 Gent", A}}, []span{{"Kerkstraat 1, 9000 Gent", A}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

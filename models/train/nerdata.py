@@ -319,9 +319,12 @@ def bound_addresses(text, spans):
     (no name, building or country line: ``_digit_lines``), its street name
     is whole (``_street_start``: ``Van Langendonckstraat``, a notarial
     ``2000 Antwerpen, ``), and a postcode or box word is followed by what
-    it names (``_address_end``: ``3945 Ham``, ``Bus R``)."""
+    it names (``_address_end``: ``3945 Ham``, ``Bus R``). Without a number
+    and a letter it is no address."""
     out = []
     for i, (s, e, typ) in enumerate(spans):
+        if typ == "ADDRESS" and not (_has_digit(text[s:e]) and any(c.isalpha() for c in text[s:e])):
+            continue
         if typ == "ADDRESS":
             s, e = _digit_lines(text, s, e)
             s = _after_wordy_part(text, s, e)

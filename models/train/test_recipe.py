@@ -231,6 +231,9 @@ class LabelTest(unittest.TestCase):
             ("box letter", "Bertholfstraße 2 Bus R\nDies", [("Bertholfstraße 2 Bus", A)], [("Bertholfstraße 2 Bus R", A)]),
             ("first part without a number", "Dienst Mobiliteit, Limburgplein 1, 3500 Hasselt",
              [("Mobiliteit, Limburgplein 1, 3500 Hasselt", A)], [("Limburgplein 1, 3500 Hasselt", A)]),
+            ("no number", "Mw. Van Den Geluykens Agnes", [("Agnes", A)], []),
+            ("only a number", "nummer 021124 872 57, Ahlhornstraat 2", [("57", A), ("Ahlhornstraat 2", A)],
+             [("Ahlhornstraat 2", A)]),
             ("nothing to do", "Kerkstraat 1, 9000 Gent", [("Kerkstraat 1, 9000 Gent", A)], [("Kerkstraat 1, 9000 Gent", A)]),
         ]
 
