@@ -14,18 +14,51 @@ import (
 // up to the farthest part that starts with a capital, so "RSZ-nummer"
 // stays "RSZ": ANNOTATION.md spans begin and end with a word. A PERSON
 // takes in the initials before it ("H. Kühn"; not "M.", which is mostly
-// Monsieur) and never ends with a particle ("Dylan Van Gestel"). An entity
-// that the widened one now overlaps goes (the "Waver" LOCATION, the "H"
-// PERSON). The recipe's whole_words does the same.
+// Monsieur) and never ends with a particle ("Dylan Van Gestel"); an
+// ORGANIZATION takes in the legal form after it ("Rigaux & Bernard SC").
+// An entity that the widened one now overlaps goes (the "Waver" LOCATION,
+// the "H" PERSON). The recipe's whole_words does the same.
 func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
 	for i, e := range es {
 		s, end := hyphenStart(text, e.Start), hyphenEnd(text, e.End)
-		if e.Type == entity.Person {
+		switch e.Type {
+		case entity.Person:
 			s, end = initialsStart(text, s), afterParticle(text, s, end)
+		case entity.Organization:
+			end = afterLegalForm(text, end)
 		}
 		es[i].Start, es[i].End = s, end
 	}
 	return dropOverlaps(es)
+}
+
+// legalForms are the legal forms of Belgian, French, German and Dutch
+// companies and associations: ANNOTATION.md puts them in the
+// organisation's span.
+var legalForms = []string{"NV", "N.V.", "SA", "S.A.", "BV", "B.V.", "SRL", "SPRL", "SPRLU", "BVBA", "EBVBA", "CVBA", "SCRL",
+	"SE", "CV", "SC", "VOF", "CommV", "SComm", "SNC", "SCS", "AV", "vzw", "VZW", "v.z.w.", "ivzw", "asbl",
+	"ASBL", "a.s.b.l.", "aisbl", "VoG", "VOG", "V.o.G.", "GmbH", "PGmbH", "AG", "KG", "OFP", "bv", "nv",
+	"sa", "srl"}
+
+// afterLegalForm returns the end of an ORGANIZATION once the legal form
+// one space after it is in; a full stop after a form that does not end in
+// one stays out.
+func afterLegalForm(text []rune, e int) int {
+	if e >= len(text) || text[e] != ' ' {
+		return e
+	}
+	k := e + 1
+	for k < len(text) && (unicode.IsLetter(text[k]) || text[k] == '.') {
+		k++
+	}
+	form := string(text[e+1 : k])
+	switch {
+	case slices.Contains(legalForms, form):
+		return k
+	case strings.HasSuffix(form, ".") && slices.Contains(legalForms, strings.TrimSuffix(form, ".")):
+		return k - 1
+	}
+	return e
 }
 
 // nameParticles are the particles of surnames ("Van de Vooren", "du

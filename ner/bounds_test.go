@@ -27,6 +27,8 @@ func TestSpanBounds(t *testing.T) {
 		{"two initials", "T.a.v. F. F. Peeters", []span{{"Peeters", P}}, []span{{"F. F. Peeters", P}}},
 		{"M. is Monsieur", "M. Dupont", []span{{"Dupont", P}}, []span{{"Dupont", P}}},
 		{"particle last", "De heer Dylan Van Gestel.", []span{{"Dylan Van", P}}, []span{{"Dylan Van Gestel", P}}},
+		{"legal form", "transmise à Rigaux & Bernard SC.", []span{{"Rigaux & Bernard", O}}, []span{{"Rigaux & Bernard SC", O}}},
+		{"legal form with full stops", "Bouw B.V. te Gent", []span{{"Bouw", O}}, []span{{"Bouw B.V.", O}}},
 		{"lower-case compound", "het RSZ-nummer van", []span{{"RSZ", O}}, []span{{"RSZ", O}}},
 		{"country line", "Berlaarbaan 20/7\n3870 Heks\nNederland", []span{{"Berlaarbaan 20/7\n3870 Heks\nNederland", A}},
 			[]span{{"Berlaarbaan 20/7\n3870 Heks", A}}},

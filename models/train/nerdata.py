@@ -235,16 +235,43 @@ def whole_words(text, spans):
     to the farthest part that starts with a capital, so ``RSZ-nummer``
     stays ``RSZ``: ANNOTATION.md spans begin and end with a word. A PERSON
     takes in the initials before it (``H. Kühn``; not ``M.``, which is
-    mostly Monsieur) and never ends with a particle (``Dylan Van Gestel``).
-    A span that the widened one now overlaps goes (the ``Waver`` LOCATION,
-    the ``H`` PERSON)."""
+    mostly Monsieur) and never ends with a particle (``Dylan Van Gestel``);
+    an ORGANIZATION takes in the legal form after it (``Rigaux & Bernard
+    SC``). A span that the widened one now overlaps goes (the ``Waver``
+    LOCATION, the ``H`` PERSON)."""
     out = []
     for s, e, typ in spans:
         s, e = _hyphen_start(text, s), _hyphen_end(text, e)
         if typ == "PERSON":
             s, e = _initials_start(text, s), _after_particle(text, s, e)
+        elif typ == "ORGANIZATION":
+            e = _after_legal_form(text, e)
         out.append((s, e, typ))
     return _drop_overlaps(out)
+
+
+# Legal forms of Belgian, French, German and Dutch companies and
+# associations (ANNOTATION.md: part of the organisation's span).
+LEGAL_FORMS = ("NV", "N.V.", "SA", "S.A.", "BV", "B.V.", "SRL", "SPRL", "SPRLU", "BVBA", "EBVBA", "CVBA", "SCRL",
+               "SE", "CV", "SC", "VOF", "CommV", "SComm", "SNC", "SCS", "AV", "vzw", "VZW", "v.z.w.", "ivzw", "asbl",
+               "ASBL", "a.s.b.l.", "aisbl", "VoG", "VOG", "V.o.G.", "GmbH", "PGmbH", "AG", "KG", "OFP", "bv", "nv",
+               "sa", "srl")
+
+
+def _after_legal_form(text, e) -> int:
+    """The end of an ORGANIZATION once the legal form one space after it
+    is in; a full stop after a form that does not end in one stays out."""
+    if e >= len(text) or text[e] != " ":
+        return e
+    k = e + 1
+    while k < len(text) and (text[k].isalpha() or text[k] == "."):
+        k += 1
+    form = text[e + 1:k]
+    if form in LEGAL_FORMS:
+        return k
+    if form.endswith(".") and form[:-1] in LEGAL_FORMS:
+        return k - 1
+    return e
 
 
 # Particles of surnames (Van de Vooren, du Gorp, von Arnim, El Hamdaoui).

@@ -201,6 +201,8 @@ class LabelTest(unittest.TestCase):
             ("two initials", "T.a.v. F. F. Peeters", [("Peeters", P)], [("F. F. Peeters", P)]),
             ("M. is Monsieur", "M. Dupont", [("Dupont", P)], [("Dupont", P)]),
             ("particle last", "De heer Dylan Van Gestel.", [("Dylan Van", P)], [("Dylan Van Gestel", P)]),
+            ("legal form", "transmise à Rigaux & Bernard SC.", [("Rigaux & Bernard", O)], [("Rigaux & Bernard SC", O)]),
+            ("legal form with full stops", "Bouw B.V. te Gent", [("Bouw", O)], [("Bouw B.V.", O)]),
             ("lower-case compound", "het RSZ-nummer van", [("RSZ", O)], [("RSZ", O)]),
             ("country line", "Berlaarbaan 20/7\n3870 Heks\nNederland", [("Berlaarbaan 20/7\n3870 Heks\nNederland", A)],
              [("Berlaarbaan 20/7\n3870 Heks", A)]),
@@ -246,7 +248,7 @@ class LabelTest(unittest.TestCase):
                 self.assertEqual([(text[a:b], typ) for a, b, typ in got], want)
 
     def test_tidy_lists_match_go(self):
-        """The service decodes with the same lists (ner/tidy.go): a title or
+        """The service decodes with the same lists (ner/tidy.go, ner/bounds.go): a title or
         punctuation mark added on one side only would make the service and
         the measured scores disagree."""
         import re
@@ -256,6 +258,14 @@ class LabelTest(unittest.TestCase):
         titles = re.search(r"var titles = \[\]string\{(.*?)\}", src, re.S)
         self.assertIsNotNone(titles, "ner/tidy.go declares titles")
         self.assertEqual(tuple(re.findall(r'"([^"]*)"', titles.group(1))), N.TITLES)
+        with open(os.path.join(HERE, "..", "..", "ner", "bounds.go"), encoding="utf-8") as f:
+            bounds = f.read()
+        for name, want in [("streetParticles", N._STREET_PARTICLES), ("nameParticles", N._NAME_PARTICLES),
+                           ("boxWords", set(N._BOX_WORDS)), ("legalForms", set(N.LEGAL_FORMS))]:
+            with self.subTest(name):
+                m = re.search(r"var " + name + r" = \[\]string\{(.*?)\}", bounds, re.S)
+                self.assertIsNotNone(m, "ner/bounds.go declares " + name)
+                self.assertEqual(set(re.findall(r'"([^"]*)"', m.group(1))), want)
         for name, want in [("neverFirst", N._NEVER_FIRST), ("neverLast", N._NEVER_LAST)]:
             with self.subTest(name):
                 m = re.search(name + r'\s*=\s*"((?:[^"\\]|\\.)*)"', src)
