@@ -159,27 +159,75 @@ func dropOverlaps(es []entity.Entity) []entity.Entity {
 // a number (no name, building or country line), its street name is whole
 // ("Van Langendonckstraat", a notarial "2000 Antwerpen, "), and a final
 // postcode or box word is followed by what it names ("3945 Ham", "Bus R").
-// Without a number and a letter it is no address. The recipe's
-// bound_addresses does the same.
+// Without a number and a letter it is no address. A country line that it
+// loses is a LOCATION; a LOCATION that it grows over goes ("1000 Brussel,
+// Keizerslaan 7"). The recipe's bound_addresses does the same.
 func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
 	es = slices.DeleteFunc(es, func(e entity.Entity) bool {
 		s := text[e.Start:e.End]
 		return e.Type == entity.Address && !(hasDigit(s) && slices.ContainsFunc(s, unicode.IsLetter))
 	})
+	out := make([]entity.Entity, 0, len(es))
 	for i, e := range es {
 		if e.Type != entity.Address {
+			out = append(out, e)
 			continue
 		}
 		lo := 0
-		if i > 0 {
-			lo = es[i-1].End
+		for _, o := range out {
+			if o.Type != entity.Location {
+				lo = max(lo, o.End)
+			}
 		}
+		cs, ce, country := countryLine(text, e.Start, e.End)
 		s, end := digitLines(text, e.Start, e.End)
 		s = afterWordyPart(text, s, end)
-		es[i].Start = streetStart(text, s, lo)
-		es[i].End = addressEnd(text, end, nextStart(es[i+1:], len(text)))
+		e.Start = streetStart(text, s, lo)
+		e.End = addressEnd(text, end, nextStart(es[i+1:], len(text)))
+		out = append(out, e)
+		if country && cs >= e.End {
+			e.Type, e.Start, e.End = entity.Location, cs, ce
+			out = append(out, e)
+		}
 	}
-	return dropOverlaps(es)
+	return dropOverlaps(out)
+}
+
+// countryLine returns the bounds of the last line of the ADDRESS text[s:e]
+// when it is a whole line of one or two capitalised words without a
+// number (a country: "NEDERLAND", "France").
+func countryLine(text []rune, s, e int) (int, int, bool) {
+	ls := e
+	for ls > s && text[ls-1] != '\n' {
+		ls--
+	}
+	if ls == s {
+		return 0, 0, false
+	}
+	le := e
+	for le < len(text) && text[le] != '\n' {
+		le++
+	}
+	a, b := ls, le
+	for a < b && unicode.IsSpace(text[a]) {
+		a++
+	}
+	for b > a && unicode.IsSpace(text[b-1]) {
+		b--
+	}
+	words := strings.Fields(string(text[a:b]))
+	if e < b || len(words) < 1 || len(words) > 2 {
+		return 0, 0, false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || slices.ContainsFunc(r, func(c rune) bool {
+			return !unicode.IsLetter(c) && !strings.ContainsRune("-'’", c)
+		}) {
+			return 0, 0, false
+		}
+	}
+	return a, b, true
 }
 
 // nextStart returns where the first entity of es that is not a LOCATION

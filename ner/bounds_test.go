@@ -31,7 +31,7 @@ func TestSpanBounds(t *testing.T) {
 		{"legal form with full stops", "Bouw B.V. te Gent", []span{{"Bouw", O}}, []span{{"Bouw B.V.", O}}},
 		{"lower-case compound", "het RSZ-nummer van", []span{{"RSZ", O}}, []span{{"RSZ", O}}},
 		{"country line", "Berlaarbaan 20/7\n3870 Heks\nNederland", []span{{"Berlaarbaan 20/7\n3870 Heks\nNederland", A}},
-			[]span{{"Berlaarbaan 20/7\n3870 Heks", A}}},
+			[]span{{"Berlaarbaan 20/7\n3870 Heks", A}, {"Nederland", L}}},
 		{"organisation line", "Imprimerie Bos ASBL\r\nChaussée Brunehaut 2\r\n5080 La Bruyère",
 			[]span{{"Bos ASBL\r\nChaussée Brunehaut 2\r\n5080 La Bruyère", A}}, []span{{"Chaussée Brunehaut 2\r\n5080 La Bruyère", A}}},
 		{"street name words", "T.a.v. F. Peeters\nVan Langendonckstraat 7\n8340 Hoeke",
@@ -62,6 +62,10 @@ func TestSpanBounds(t *testing.T) {
 		{"no number", "Mw. Van Den Geluykens Agnes", []span{{"Agnes", A}}, nil},
 		{"only a number", "nummer 021124 872 57, Ahlhornstraat 2", []span{{"57", A}, {"Ahlhornstraat 2", A}},
 			[]span{{"Ahlhornstraat 2", A}}},
+		{"country line before a blank line", "Rue Haute 2\n1390 Nethen\nFrance\n\nDate", []span{{"Rue Haute 2\n1390 Nethen\nFrance", A}},
+			[]span{{"Rue Haute 2\n1390 Nethen", A}, {"France", L}}},
+		{"place before a notarial address", "met zetel te 1000 Brussel, Keizerslaan 7,", []span{{"Brussel", L}, {"Keizerslaan 7", A}},
+			[]span{{"1000 Brussel, Keizerslaan 7", A}}},
 		{"nothing to do", "Kerkstraat 1, 9000 Gent", []span{{"Kerkstraat 1, 9000 Gent", A}}, []span{{"Kerkstraat 1, 9000 Gent", A}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -347,18 +347,41 @@ def bound_addresses(text, spans):
     is whole (``_street_start``: ``Van Langendonckstraat``, a notarial
     ``2000 Antwerpen, ``), and a postcode or box word is followed by what
     it names (``_address_end``: ``3945 Ham``, ``Bus R``). Without a number
-    and a letter it is no address."""
+    and a letter it is no address. A country line that it loses is a
+    LOCATION (``_country_line``); a LOCATION that it grows over goes
+    (``1000 Brussel, Keizerslaan 7``)."""
     out = []
     for i, (s, e, typ) in enumerate(spans):
         if typ == "ADDRESS" and not (_has_digit(text[s:e]) and any(c.isalpha() for c in text[s:e])):
             continue
         if typ == "ADDRESS":
+            country = _country_line(text, s, e)
             s, e = _digit_lines(text, s, e)
             s = _after_wordy_part(text, s, e)
-            s = _street_start(text, s, out[-1][1] if out else 0)
+            s = _street_start(text, s, max((x[1] for x in out if x[2] != "LOCATION"), default=0))
             e = _address_end(text, e, _next_start(spans, i, len(text)))
+            if country and country[0] >= e:
+                out.append((s, e, typ))
+                typ, (s, e) = "LOCATION", country
         out.append((s, e, typ))
     return _drop_overlaps(out)
+
+
+def _country_line(text, s, e):
+    """The bounds of the last line of the ADDRESS text[s:e] when it is a
+    whole line of one or two capitalised words without a number (a
+    country: ``NEDERLAND``, ``France``), else None."""
+    ls = text.rfind("\n", s, e) + 1
+    if ls == 0:
+        return None
+    le = text.find("\n", e)
+    line = text[ls:len(text) if le < 0 else le]
+    a = ls + len(line) - len(line.lstrip())
+    b = ls + len(line.rstrip())
+    words = text[a:b].split()
+    if e < b or not 1 <= len(words) <= 2 or not all(w[0].isupper() and all(c.isalpha() or c in "-'’" for c in w) for w in words):
+        return None
+    return a, b
 
 
 def _next_start(spans, i, n) -> int:

@@ -205,7 +205,7 @@ class LabelTest(unittest.TestCase):
             ("legal form with full stops", "Bouw B.V. te Gent", [("Bouw", O)], [("Bouw B.V.", O)]),
             ("lower-case compound", "het RSZ-nummer van", [("RSZ", O)], [("RSZ", O)]),
             ("country line", "Berlaarbaan 20/7\n3870 Heks\nNederland", [("Berlaarbaan 20/7\n3870 Heks\nNederland", A)],
-             [("Berlaarbaan 20/7\n3870 Heks", A)]),
+             [("Berlaarbaan 20/7\n3870 Heks", A), ("Nederland", L)]),
             ("organisation line", "Imprimerie Bos ASBL\r\nChaussée Brunehaut 2\r\n5080 La Bruyère",
              [("Bos ASBL\r\nChaussée Brunehaut 2\r\n5080 La Bruyère", A)], [("Chaussée Brunehaut 2\r\n5080 La Bruyère", A)]),
             ("street name words", "T.a.v. F. Peeters\nVan Langendonckstraat 7\n8340 Hoeke",
@@ -236,6 +236,10 @@ class LabelTest(unittest.TestCase):
             ("no number", "Mw. Van Den Geluykens Agnes", [("Agnes", A)], []),
             ("only a number", "nummer 021124 872 57, Ahlhornstraat 2", [("57", A), ("Ahlhornstraat 2", A)],
              [("Ahlhornstraat 2", A)]),
+            ("country line before a blank line", "Rue Haute 2\n1390 Nethen\nFrance\n\nDate", [("Rue Haute 2\n1390 Nethen\nFrance", A)],
+             [("Rue Haute 2\n1390 Nethen", A), ("France", L)]),
+            ("place before a notarial address", "met zetel te 1000 Brussel, Keizerslaan 7,", [("Brussel", L), ("Keizerslaan 7", A)],
+             [("1000 Brussel, Keizerslaan 7", A)]),
             ("nothing to do", "Kerkstraat 1, 9000 Gent", [("Kerkstraat 1, 9000 Gent", A)], [("Kerkstraat 1, 9000 Gent", A)]),
         ]
 
