@@ -173,15 +173,16 @@ func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
 			out = append(out, e)
 			continue
 		}
+		cs, ce, country := countryLine(text, e.Start, e.End)
+		s, end := digitLines(text, e.Start, e.End)
+		s = afterWordyPart(text, s, end)
+		out = offTheLine(text, out, s)
 		lo := 0
 		for _, o := range out {
 			if o.Type != entity.Location {
 				lo = max(lo, o.End)
 			}
 		}
-		cs, ce, country := countryLine(text, e.Start, e.End)
-		s, end := digitLines(text, e.Start, e.End)
-		s = afterWordyPart(text, s, end)
 		e.Start = streetStart(text, s, lo)
 		e.End = addressEnd(text, end, nextStart(es[i+1:], len(text)))
 		out = append(out, e)
@@ -191,6 +192,33 @@ func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
 		}
 	}
 	return dropOverlaps(out)
+}
+
+// offTheLine cuts the last of out at its last line break when it runs onto
+// the line where the ADDRESS at s starts ("DE ZUSJE BV\nKRUISBOOG…"): a
+// name and an address are on lines of their own.
+func offTheLine(text []rune, out []entity.Entity, s int) []entity.Entity {
+	n := len(out)
+	if n == 0 {
+		return out
+	}
+	ls := s
+	for ls > 0 && text[ls-1] != '\n' {
+		ls--
+	}
+	prev := &out[n-1]
+	if !(prev.Start < ls && ls <= prev.End) {
+		return out
+	}
+	cut := ls - 1
+	for cut > prev.Start && unicode.IsSpace(text[cut-1]) {
+		cut--
+	}
+	if cut == prev.Start {
+		return out[:n-1]
+	}
+	prev.End = cut
+	return out
 }
 
 // countryLine returns the bounds of the last line of the ADDRESS text[s:e]

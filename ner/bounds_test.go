@@ -66,6 +66,9 @@ func TestSpanBounds(t *testing.T) {
 			[]span{{"Rue Haute 2\n1390 Nethen", A}, {"France", L}}},
 		{"place before a notarial address", "met zetel te 1000 Brussel, Keizerslaan 7,", []span{{"Brussel", L}, {"Keizerslaan 7", A}},
 			[]span{{"1000 Brussel, Keizerslaan 7", A}}},
+		{"name running onto the address line", "DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL",
+			[]span{{"DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT", O}, {"8, 9170 SAINT-PAUL", A}},
+			[]span{{"DE ZUSJE BV", O}, {"KRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL", A}}},
 		{"nothing to do", "Kerkstraat 1, 9000 Gent", []span{{"Kerkstraat 1, 9000 Gent", A}}, []span{{"Kerkstraat 1, 9000 Gent", A}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

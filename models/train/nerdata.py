@@ -358,6 +358,7 @@ def bound_addresses(text, spans):
             country = _country_line(text, s, e)
             s, e = _digit_lines(text, s, e)
             s = _after_wordy_part(text, s, e)
+            _off_the_line(text, out, s)
             s = _street_start(text, s, max((x[1] for x in out if x[2] != "LOCATION"), default=0))
             e = _address_end(text, e, _next_start(spans, i, len(text)))
             if country and country[0] >= e:
@@ -365,6 +366,25 @@ def bound_addresses(text, spans):
                 typ, (s, e) = "LOCATION", country
         out.append((s, e, typ))
     return _drop_overlaps(out)
+
+
+def _off_the_line(text, out, s):
+    """Cuts the span before an ADDRESS at its last line break when it runs
+    onto the line where the address starts (``DE ZUSJE BV\nKRUISBOOG…``):
+    a name and an address are on lines of their own."""
+    if not out:
+        return
+    a, b, typ = out[-1]
+    ls = text.rfind("\n", 0, s) + 1
+    if not a < ls <= b:
+        return
+    cut = ls - 1
+    while cut > a and text[cut - 1].isspace():
+        cut -= 1
+    if cut > a:
+        out[-1] = (a, cut, typ)
+    else:
+        out.pop()
 
 
 def _country_line(text, s, e):

@@ -240,6 +240,9 @@ class LabelTest(unittest.TestCase):
              [("Rue Haute 2\n1390 Nethen", A), ("France", L)]),
             ("place before a notarial address", "met zetel te 1000 Brussel, Keizerslaan 7,", [("Brussel", L), ("Keizerslaan 7", A)],
              [("1000 Brussel, Keizerslaan 7", A)]),
+            ("name running onto the address line", "DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL",
+             [("DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT", O), ("8, 9170 SAINT-PAUL", A)],
+             [("DE ZUSJE BV", O), ("KRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL", A)]),
             ("nothing to do", "Kerkstraat 1, 9000 Gent", [("Kerkstraat 1, 9000 Gent", A)], [("Kerkstraat 1, 9000 Gent", A)]),
         ]
 
