@@ -188,6 +188,10 @@ COURTS = {"nl": ["Arbeidsrechtbank {C}", "Rechtbank van eerste aanleg {C}", "Vre
           "de": ["Arbeitsgericht Eupen", "Gericht Erster Instanz Eupen", "Friedensgericht Eupen",
                  "Friedensgericht St. Vith", "Unternehmensgericht Eupen", "Polizeigericht Eupen", "Appellationshof Lüttich",
                  "Arbeitsgerichtshof Lüttich", "Staatsrat", "Verfassungsgerichtshof", "Kassationshof"]}
+# The first words of court names that are common nouns: in running text
+# they may start in lower case.
+COMMON_COURT_WORDS = {"Arbeidsrechtbank", "Rechtbank", "Vredegerecht", "Hof", "Ondernemingsrechtbank",
+                      "Politierechtbank", "Arbeidshof", "Tribunal", "Justice", "Cour"}
 COURT_DIVISION = {"nl": [", afdeling ", ", afd. ", " - afdeling "], "fr": [", division ", " - division ", ", div. "]}
 COURT_CITIES = {"nl": ["Antwerpen", "Gent", "Brussel", "Leuven", "Mechelen", "Hasselt", "Brugge", "Kortrijk",
                        "Dendermonde", "Turnhout", "Oudenaarde", "Tongeren", "Ieper", "Veurne", "Halle-Vilvoorde"],
@@ -743,6 +747,16 @@ class Ctx:
             return [(c, ORG), (self.ch(div), None), (self.ch(COURT_CITIES[self.lang]), LOC)]
         return [(c, ORG)]
 
+    def _in_sentence(self, frags):
+        """A court named in running text often starts in lower case ("bij
+        de arbeidsrechtbank Gent", "auprès du tribunal du travail de
+        Liège"); its name stays the ORGANIZATION. German nouns keep their
+        capital, and so do courts with a name of their own."""
+        (name, label), rest = frags[0], frags[1:]
+        if self.lang != "de" and name.split()[0] in COMMON_COURT_WORDS and self.p(0.5):
+            name = name[0].lower() + name[1:]
+        return [(name, label)] + rest
+
     def org_frags(self, kind=None, acr_ok=True):
         r, lang = self.r, self.lang
         if kind is None:
@@ -803,7 +817,7 @@ class Ctx:
         if name == "PUB":
             return self.org_frags(self.ch(["public", "public", "mut", "city", "court"]))
         if name == "COURT":
-            return self.court_frags()
+            return self._in_sentence(self.court_frags())
         if name == "CITYADM":
             return [(self.city_admin(), ORG)]
         if name == "LOC":

@@ -121,6 +121,12 @@ class TestSynth(unittest.TestCase):
             n_acr += sum(1 for f, a in pairs if a in segs and f in segs)
         self.assertGreater(n_acr, 10, "full name + acronym pairs as two spans")
 
+    def test_court_in_lower_case(self):
+        """Courts named in running text, in lower case, are organisations."""
+        starts = [t["text"][s:e] for t in self.docs for s, e, l in t["spans"] if l == "ORGANIZATION"]
+        self.assertTrue(any(x.startswith(("arbeidsrechtbank ", "tribunal du travail")) for x in starts))
+        self.assertFalse(any(x.startswith("arbeitsgericht") for x in starts))
+
     def test_court_division_is_location(self):
         n = 0
         for d in self.docs:
