@@ -226,6 +226,13 @@ def main(argv=None):
                      "--max-steps 25000 --eval-minutes 8` (`train.py`'s stage `finetune5`; the generator had gained "
                      "signatures in two columns and ranks, relations and file labels before names), then "
                      "`train.py --steps finetune5,export,min_score,evaluate,card` with that directory as `runs/main/ft5`")
+        if "finetune6" in h.get("cycles", {}):
+            L.append("9. In a later session, likewise: `nice -n 5 python3 finetune.py --run runs/ft6 --init-onnx ../belner-ner "
+                     "--vocab ../belner-ner/vocab.txt --synth 20000 --synth-seed 6 --lr 5e-5 --warmup 0.03 --time-budget 95 "
+                     "--max-steps 25000 --eval-minutes 8` (`train.py`'s stage `finetune6`, with the generator and decoding "
+                     "of the session before; the checkpoint was chosen on the dev sets as they were then), then "
+                     "`train.py --steps finetune5,finetune6,export,min_score,evaluate,card` with those directories as "
+                     "`runs/main/ft5` and `runs/main/ft6`")
         L.append("")
     if pre_last:
         L.append(f"* Pre-training (MLM, whole-word masking, 128-piece windows, every 8th step 512): last log line `{pre_last}`"
@@ -248,7 +255,8 @@ def main(argv=None):
     L.append("## Scores\n")
     L.append("Entity-level exact match, micro P/R/F1 per type (seqeval-style). Corpora: predictions mapped to the "
              "original tokens; ADDRESS predictions ignored there (no ADDRESS in those corpora). Synthetic: exact "
-             "character spans. Produced by:\n")
+             "character spans. Spans are decoded as the service decodes them (`nerdata.decode_spans`: the repairs "
+             "and span bounds of `ner/window.go`, `ner/tidy.go` and `ner/bounds.go`). Produced by:\n")
     L.append("```sh")
     L.append("cd models/train && " + ev.get("command", "python3 evaluate.py --model-dir ../belner-ner")
              .replace(os.path.abspath(md), "../belner-ner"))
@@ -269,7 +277,7 @@ def main(argv=None):
         L.append("")
 
     L.append("## Known limitations\n")
-    L.append("* Small model trained for about four hours on two CPU cores (one hour of it pre-training): far below pretrained multilingual "
+    L.append("* Small model trained for about eight hours on two CPU cores (one hour of it pre-training): far below pretrained multilingual "
              "models on CoNLL-2002 (published: BERTje 88.3, mBERT 90.9).")
     L.append("* No Belgian administrative gold data exists; ADDRESS and the administrative style are learned "
              "from synthetic documents only, so synthetic scores overstate real-world quality.")
