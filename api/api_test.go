@@ -40,6 +40,7 @@ var letterWant = []struct {
 	{entity.IBAN, "BE71 0961 2345 6769"},
 	{entity.BIC, "GKCCBEBB"},
 	{entity.OGM, "+++123/4567/89002+++"},
+	{entity.Location, "Gent"}, // the place of a date line
 	{entity.Date, "12 maart 2024"},
 	{entity.Phone, "09 225 61 40"},
 	{entity.Email, "jan.peeters@ocmw-gent.be"},

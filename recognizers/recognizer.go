@@ -136,7 +136,7 @@ func NewSet(timeout time.Duration) *Set {
 	rs := []*recognizer{
 		newINSZ(), newKBO(), newIBAN(), newBIC(), newDate(), newPhone(),
 		newEmail(), newURL(), newOGM(), newEIDCard(), newLicensePlate(),
-		newOrganization(),
+		newOrganization(), newDateline(),
 	}
 	for _, r := range rs {
 		if r.re != nil {
