@@ -177,13 +177,7 @@ func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
 		s, end := digitLines(text, e.Start, e.End)
 		s = afterWordyPart(text, s, end)
 		out = offTheLine(text, out, s)
-		lo := 0
-		for _, o := range out {
-			if o.Type != entity.Location {
-				lo = max(lo, o.End)
-			}
-		}
-		e.Start = streetStart(text, s, lo)
+		e.Start = streetStart(text, s, lastEnd(out))
 		e.End = addressEnd(text, end, nextStart(es[i+1:], len(text)))
 		out = append(out, e)
 		if country && cs >= e.End {
@@ -194,6 +188,39 @@ func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
 	return dropOverlaps(out)
 }
 
+// lastEnd returns where the last entity of out that is not a LOCATION
+// ends, or 0: an address grows back over a place, not over a name. The
+// entities of out are in text order and do not overlap.
+func lastEnd(out []entity.Entity) int {
+	for i := len(out) - 1; i >= 0; i-- {
+		if out[i].Type != entity.Location {
+			return out[i].End
+		}
+	}
+	return 0
+}
+
+// lineStart returns where the line holding text[i] starts, but not before
+// lo.
+func lineStart(text []rune, i, lo int) int {
+	for i > lo && text[i-1] != '\n' {
+		i--
+	}
+	return i
+}
+
+// trimSpace returns a and b moved past the white space at the ends of
+// text[a:b].
+func trimSpace(text []rune, a, b int) (int, int) {
+	for a < b && unicode.IsSpace(text[a]) {
+		a++
+	}
+	for b > a && unicode.IsSpace(text[b-1]) {
+		b--
+	}
+	return a, b
+}
+
 // offTheLine cuts the last of out at its last line break when it runs onto
 // the line where the ADDRESS at s starts ("DE ZUSJE BV\nKRUISBOOG…"): a
 // name and an address are on lines of their own.
@@ -202,10 +229,7 @@ func offTheLine(text []rune, out []entity.Entity, s int) []entity.Entity {
 	if n == 0 {
 		return out
 	}
-	ls := s
-	for ls > 0 && text[ls-1] != '\n' {
-		ls--
-	}
+	ls := lineStart(text, s, 0)
 	prev := &out[n-1]
 	if !(prev.Start < ls && ls <= prev.End) {
 		return out
@@ -225,10 +249,7 @@ func offTheLine(text []rune, out []entity.Entity, s int) []entity.Entity {
 // when it is a whole line of one or two capitalised words without a
 // number (a country: "NEDERLAND", "France").
 func countryLine(text []rune, s, e int) (int, int, bool) {
-	ls := e
-	for ls > s && text[ls-1] != '\n' {
-		ls--
-	}
+	ls := lineStart(text, e, s)
 	if ls == s {
 		return 0, 0, false
 	}
@@ -236,13 +257,7 @@ func countryLine(text []rune, s, e int) (int, int, bool) {
 	for le < len(text) && text[le] != '\n' {
 		le++
 	}
-	a, b := ls, le
-	for a < b && unicode.IsSpace(text[a]) {
-		a++
-	}
-	for b > a && unicode.IsSpace(text[b-1]) {
-		b--
-	}
+	a, b := trimSpace(text, ls, le)
 	words := strings.Fields(string(text[a:b]))
 	if e < b || len(words) < 1 || len(words) > 2 {
 		return 0, 0, false
@@ -291,13 +306,7 @@ func digitLines(text []rune, s, e int) (int, int) {
 	if first < 0 || !slices.Contains(text[s:e], '\n') {
 		return s, e
 	}
-	for first < last && unicode.IsSpace(text[first]) {
-		first++
-	}
-	for last > first && unicode.IsSpace(text[last-1]) {
-		last--
-	}
-	return first, last
+	return trimSpace(text, first, last)
 }
 
 func hasDigit(s []rune) bool {
@@ -342,10 +351,7 @@ var notarialBefore = regexp.MustCompile(`(?:B-)?[0-9]{4} \pL[^0-9\n,;:]*, $`)
 // of a notarial address. Never before lo, the end of the entity before it,
 // nor when it starts with a postcode.
 func streetStart(text []rune, s, lo int) int {
-	ls := s
-	for ls > lo && text[ls-1] != '\n' {
-		ls--
-	}
+	ls := lineStart(text, s, lo)
 	before := string(text[ls:s])
 	if loc := notarialBefore.FindStringIndex(before); loc != nil {
 		return ls + len([]rune(before[:loc[0]]))

@@ -47,26 +47,25 @@ func newDateline() *recognizer {
 // maybe after blanks and a short word ("le", "den"): where a date line's
 // date starts. It spares the expression most lines.
 func commaThenDigit(line []rune) bool {
+	blanks := func(j int) int {
+		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		return j
+	}
 	for i, c := range line {
 		if c != ',' {
 			continue
 		}
-		j := i + 1
-		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
-			j++
+		j := blanks(i + 1)
+		k := j
+		for k < len(line) && unicode.IsLetter(line[k]) {
+			k++
 		}
-		if k := j; k < len(line) && unicode.IsLetter(line[k]) {
-			for k < len(line) && unicode.IsLetter(line[k]) {
-				k++
-			}
-			if k-j <= 3 {
-				j = k
-				for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
-					j++
-				}
-			}
+		if k > j && k-j <= 3 {
+			j = blanks(k)
 		}
-		if j < len(line) && line[j] >= '0' && line[j] <= '9' {
+		if j < len(line) && isDigitASCII(line[j]) {
 			return true
 		}
 	}

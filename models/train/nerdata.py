@@ -359,13 +359,20 @@ def bound_addresses(text, spans):
             s, e = _digit_lines(text, s, e)
             s = _after_wordy_part(text, s, e)
             _off_the_line(text, out, s)
-            s = _street_start(text, s, max((x[1] for x in out if x[2] != "LOCATION"), default=0))
+            s = _street_start(text, s, _last_end(out))
             e = _address_end(text, e, _next_start(spans, i, len(text)))
             if country and country[0] >= e:
                 out.append((s, e, typ))
                 typ, (s, e) = "LOCATION", country
         out.append((s, e, typ))
     return _drop_overlaps(out)
+
+
+def _last_end(out) -> int:
+    """Where the last span of out that is not a LOCATION ends, or 0: an
+    address grows back over a place, not over a name. The spans of out are
+    in text order and do not overlap."""
+    return next((x[1] for x in reversed(out) if x[2] != "LOCATION"), 0)
 
 
 def _off_the_line(text, out, s):
