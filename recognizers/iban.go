@@ -65,9 +65,8 @@ func newIBAN() *recognizer {
 			"kontonummer", "bankverbindung", "bankkonto", "girokonto", "konto", "überweisung",
 			"account",
 		),
-		check: checkIBAN,
-		// Every IBAN has two check digits and a mostly numeric BBAN.
-		minDigits:   6,
+		check:       checkIBAN,
+		minDigits:   ibanMinDigits,
 		worthTrying: mayHoldIBAN,
 	}
 }
@@ -106,10 +105,20 @@ func ibanPattern() string {
 		strings.Join(alts, "|") + `)(?![0-9A-Za-z])`
 }
 
+// ibanMinDigits is the fewest digits an IBAN is taken to have: two check
+// digits and a mostly numeric BBAN. The pattern allows letters anywhere in
+// a foreign BBAN, so without it a word-like run of capitals with a few
+// digits ("AE02AAAAA9AAAAAAAA0AAAA") could pass mod 97 by chance; the line
+// gate relies on it too.
+const ibanMinDigits = 6
+
 // checkIBAN validates an IBAN candidate as printed.
 func checkIBAN(value string, _ *regexp2.Match) (verdict, bool) {
 	iban := compactIBAN(value)
 	if len(iban) < 4 || ibanLengths[iban[:2]] != len(iban) {
+		return verdict{}, false
+	}
+	if digits := len(iban) - len(strings.Map(dropDigit, iban)); digits < ibanMinDigits {
 		return verdict{}, false
 	}
 	// In lower case, a country code cut off from its check digits reads
@@ -197,6 +206,14 @@ func mayHoldIBAN(text []rune) bool {
 // isAlnumASCII reports whether r is an ASCII letter or digit.
 func isAlnumASCII(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
+}
+
+// dropDigit is a strings.Map function that removes ASCII digits.
+func dropDigit(r rune) rune {
+	if isDigitASCII(r) {
+		return -1
+	}
+	return r
 }
 
 // isDigitASCII reports whether r is an ASCII digit.
