@@ -1,6 +1,7 @@
 package recognizers
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/belner/belner/entity"
@@ -12,20 +13,41 @@ import (
 // where a letter was written.
 const datelineScore = 0.8
 
+// signingLeads are the phrases that put a place and a date at the end of
+// a decision or deed ("Gedaan te Brussel op 12 maart 2024", "Fait à Namur,
+// le 12 août 2024"), each with the blank that follows it.
+var signingLeads = []string{
+	"Gedaan te ", "Opgemaakt te ", "Getekend te ", "Ondertekend te ",
+	"Fait à ", "Fait a ", "Établi à ", "Etabli à ", "Signé à ",
+	"Geschehen zu ", "Gegeben zu ", "Ausgestellt in ", "Ausgefertigt in ", "Unterzeichnet in ",
+}
+
 // newDateline recognises the place of a letter's date line, a LOCATION
 // (ANNOTATION.md: a municipality named on its own): "Gent, 12 maart
 // 2024", "Liège, le 1er avril 2024", "Ixelles / Elsene, 9 octobre 2024",
-// "Büllingen, 10.09.2024". The place starts its line, has up to four
-// capitalised words or particles, and a comma and a date follow it;
-// weekdays ("Maandag, 12 maart") are no places. The small model misses
-// many of these lines, which every letter has.
+// "Büllingen, 10.09.2024", and the place where a decision was signed,
+// after one of signingLeads. The place starts its line or follows the
+// lead, has up to four capitalised words joined by blanks or particles,
+// and a date follows it: after a comma, or after a lead also after a
+// blank ("Gedaan te Gent op 12 maart 2024"). Weekdays ("Maandag, 12
+// maart") are no places. The small model misses many of these lines,
+// which every letter has.
 func newDateline() *recognizer {
 	word := `(?>\p{Lu}[\p{L}'’.]*(?:-[\p{L}'’.]+)*)`
-	particle := `(?:sur|sous|lez|les|le|la|de|den|der|aan|op|am|an|im|bij|d'|l')`
-	place := word + `(?:[ ](?:` + word + `|` + particle + `)){0,3}(?:[ ]?/[ ]?` + word + `(?:[ ]` + word + `){0,2})?`
+	// A particle is always followed by a word, so that the place of
+	// "Gent op 12 maart" ends before "op".
+	particle := `(?:(?:sur|sous|lez|les|le|la|de|den|der|aan|op|am|an|im|bij)[ ]|[dl]['’])`
+	place := word + `(?:[ ]` + particle + `{0,2}` + word + `){0,3}(?:[ ]?/[ ]?` + word + `(?:[ ]` + word + `){0,2})?`
 	weekday := `(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|` +
 		`samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)`
-	expr := `(?<=(?:^|\n)[ \t]*)(?!(?i:` + weekday + `),)` + place + `(?=,[ \t]*(?:(?:le|LE|den|DEN|am|AM|op|OP)[ \t]+)?(?:` + dateExpr() + `))`
+	leads := make([]string, len(signingLeads))
+	for i, l := range signingLeads {
+		leads[i] = regexp2.Escape(l)
+	}
+	date := `(?:(?:le|LE|den|DEN|am|AM|op|OP)[ \t]+)?(?:` + dateExpr() + `)`
+	expr := `(?<=(?:^|\n)[ \t]*)(?:` +
+		`(?!(?i:` + weekday + `),)(?<value>` + place + `)(?=,[ \t]*` + date + `)|` +
+		`(?:` + strings.Join(leads, "|") + `)[ ]*(?<value>` + place + `)(?=(?:,[ \t]*|[ \t]+)` + date + `))`
 	re, anchored := compileAnchored(expr)
 	return &recognizer{
 		name:        "dateline",
@@ -34,13 +56,43 @@ func newDateline() *recognizer {
 		anchored:    anchored,
 		score:       datelineScore,
 		minDigits:   1,
-		needsAny:    ",",
-		worthTrying: commaThenDigit,
+		worthTrying: mayHoldDateline,
 		starts:      lineStart,
 		check: func(string, *regexp2.Match) (verdict, bool) {
 			return verdict{notes: []string{"the place of a date line"}}, true
 		},
 	}
+}
+
+// mayHoldDateline reports whether line may be a date line: it has a comma
+// followed by a date's first digit, or starts with a signing lead. It
+// spares the expression most lines.
+func mayHoldDateline(line []rune) bool {
+	if commaThenDigit(line) {
+		return true
+	}
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	for _, l := range signingLeads {
+		if hasRunePrefix(line[i:], l) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRunePrefix reports whether line starts with prefix.
+func hasRunePrefix(line []rune, prefix string) bool {
+	i := 0
+	for _, c := range prefix {
+		if i >= len(line) || line[i] != c {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // commaThenDigit reports whether line has a comma followed by a digit,

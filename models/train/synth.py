@@ -1058,6 +1058,12 @@ PLACE_DATE = {"nl": ["{C}, {D}", "{C}, {D}", "{C} {D}", "Datum: {D}"],
               "fr": ["{C}, le {D}", "{C}, {D}", "Fait à {C}, le {D}", "Date : {D}"],
               "de": ["{C}, den {D}", "{C}, {D}", "{C}, am {D}", "Datum: {D}"]}
 
+# Where a decision or deed was signed: the place is a LOCATION.
+SIGNED_AT = {"nl": ["Gedaan te {C} op {D}.", "Gedaan te {C}, {D}.", "Opgemaakt te {C} op {D}.",
+                    "Aldus beslist te {C} op {D}."],
+             "fr": ["Fait à {C}, le {D}.", "Fait à {C} le {D}.", "Ainsi décidé à {C}, le {D}."],
+             "de": ["Geschehen zu {C}, den {D}.", "Ausgestellt in {C}, am {D}.", "So beschlossen in {C} am {D}."]}
+
 
 # ------------------------------------------------------------------ document kinds
 
@@ -1353,6 +1359,13 @@ DEC_ART = {"nl": ["Artikel 1. Aan {SUBJ} wordt een leefloon toegekend aan het ta
                   "Gegen diesen Beschluss kann innerhalb von drei Monaten Einspruch beim {COURT} eingelegt werden."]}
 
 
+def _signed_at(c: Ctx, doc: Doc):
+    pre, _, post = c.ch(SIGNED_AT[c.lang]).partition("{C}")
+    doc.t(pre)
+    doc.e(c.municipality()["name"], LOC)
+    doc.t(post.replace("{D}", c.date()) + "\n\n")
+
+
 def doc_decision(c: Ctx, doc: Doc):
     lang = c.lang
     doc.frags(c.org_frags(c.ch(["city", "city", "court"])))
@@ -1399,6 +1412,8 @@ def doc_decision(c: Ctx, doc: Doc):
         fill_special(t)
         doc.t("\n")
     doc.t("\n")
+    if c.p(0.5):
+        _signed_at(c, doc)
     sig = {"nl": ["De secretaris,", "De voorzitter,", "De griffier,", "De rechter,"],
            "fr": ["Le secrétaire,", "Le président,", "Le greffier,", "Le juge,"],
            "de": ["Der Sekretär,", "Der Präsident,", "Der Greffier,", "Der Richter,"]}[lang]
