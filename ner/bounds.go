@@ -163,10 +163,7 @@ func dropOverlaps(es []entity.Entity) []entity.Entity {
 // loses is a LOCATION; a LOCATION that it grows over goes ("1000 Brussel,
 // Keizerslaan 7"). The recipe's bound_addresses does the same.
 func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
-	es = slices.DeleteFunc(es, func(e entity.Entity) bool {
-		s := text[e.Start:e.End]
-		return e.Type == entity.Address && !(hasDigit(s) && slices.ContainsFunc(s, unicode.IsLetter))
-	})
+	es = slices.DeleteFunc(es, func(e entity.Entity) bool { return noAddress(text, e) })
 	out := make([]entity.Entity, 0, len(es))
 	for i, e := range es {
 		if e.Type != entity.Address {
@@ -176,9 +173,11 @@ func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
 		cs, ce, country := countryLine(text, e.Start, e.End)
 		s, end := digitLines(text, e.Start, e.End)
 		s = afterWordyPart(text, s, end)
+		s = afterArticle(text, s, end)
 		out = offTheLine(text, out, s)
 		e.Start = streetStart(text, s, lastEnd(out))
 		e.End = addressEnd(text, end, nextStart(es[i+1:], len(text)))
+		e.End = municipalityEnd(text, e.Start, e.End)
 		out = append(out, e)
 		if country && cs >= e.End {
 			e.Type, e.Start, e.End = entity.Location, cs, ce
@@ -186,6 +185,88 @@ func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
 		}
 	}
 	return dropOverlaps(out)
+}
+
+// noAddress reports whether e is no address where the model said it is,
+// or a street name where it said place: ANNOTATION.md wants a number and a
+// letter in an ADDRESS, and a street is not a LOCATION.
+func noAddress(text []rune, e entity.Entity) bool {
+	s := text[e.Start:e.End]
+	switch e.Type {
+	case entity.Address:
+		return !hasDigit(s) || !slices.ContainsFunc(s, unicode.IsLetter)
+	case entity.Location:
+		return streetName(string(s))
+	}
+	return false
+}
+
+// streetSuffixes end street names ("Kerkstraat", "Brusselsesteenweg",
+// "Hauptstraße"), as the recipe's STREET_SUFFIXES.
+var streetSuffixes = []string{"straat", "steenweg", "laan", "lei", "plein", "dreef", "vest", "kaai", "weg", "baan", "singel",
+	"straße", "strasse", "gasse", "platz"}
+
+// streetHeads begin street names ("Rue Haute", "Avenue Louise"), as the
+// recipe's STREET_HEADS.
+var streetHeads = []string{"rue", "avenue", "chaussée", "boulevard", "chemin", "quai", "place", "allée", "impasse", "square"}
+
+func streetName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if slices.ContainsFunc(streetSuffixes, func(x string) bool { return strings.HasSuffix(last, x) }) {
+		return true
+	}
+	return len(words) > 1 && slices.Contains(streetHeads, strings.ToLower(words[0]))
+}
+
+// articles are the articles that running text puts before a street name
+// ("in de Kerkstraat").
+var articles = []string{"de", "het", "la", "le", "der", "den", "die"}
+
+// afterArticle returns where an ADDRESS starts once a lower-case article
+// before its street name is left out ("in de Kerkstraat 56"), unless the
+// article begins its line: an address starts with its street.
+func afterArticle(text []rune, s, e int) int {
+	if s == 0 || text[s-1] == '\n' {
+		return s
+	}
+	for _, a := range articles {
+		k := s + len(a)
+		if k+1 < e && string(text[s:k]) == a && text[k] == ' ' && unicode.IsUpper(text[k+1]) {
+			return k + 1
+		}
+	}
+	return s
+}
+
+// municipalityEnd returns where an ADDRESS ends when running text follows
+// its municipality on its last line ("9300 Aalst en van het", "4860
+// Pepinster, titulaire"): after the capitalised words that follow its last
+// postcode, if a lower-case word comes next and no digit after it.
+func municipalityEnd(text []rune, s, e int) int {
+	ls := lineStart(text, e, s)
+	k := e
+	for k > ls && !(k-ls >= 4 && postcodeBefore(text, k) && (k == len(text) || !alnum(text[k]))) {
+		k--
+	}
+	if k == ls || hasDigit(text[k:e]) {
+		return e
+	}
+	end := k
+	for end+1 < e && text[end] == ' ' && unicode.IsUpper(text[end+1]) {
+		end = wordEnd(text, end+1, e)
+	}
+	rest := end
+	for rest < e && strings.ContainsRune(" ,;", text[rest]) {
+		rest++
+	}
+	if end == k || rest == end || rest == e || !unicode.IsLower(text[rest]) {
+		return e
+	}
+	return end
 }
 
 // lastEnd returns where the last entity of out that is not a LOCATION

@@ -69,6 +69,18 @@ func TestSpanBounds(t *testing.T) {
 		{"name running onto the address line", "DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL",
 			[]span{{"DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT", O}, {"8, 9170 SAINT-PAUL", A}},
 			[]span{{"DE ZUSJE BV", O}, {"KRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL", A}}},
+		{"article before the street", "de woning in de Zandpoortvest 9, 2800 Mechelen", []span{{"de Zandpoortvest 9, 2800 Mechelen", A}},
+			[]span{{"Zandpoortvest 9, 2800 Mechelen", A}}},
+		{"article at the line start", "de Merodelei 12\n2000 Antwerpen", []span{{"de Merodelei 12\n2000 Antwerpen", A}},
+			[]span{{"de Merodelei 12\n2000 Antwerpen", A}}},
+		{"text after the municipality", "in de Kerkstraat 56, 9300 Aalst en van het", []span{{"Kerkstraat 56, 9300 Aalst en van het", A}},
+			[]span{{"Kerkstraat 56, 9300 Aalst", A}}},
+		{"comma after the municipality", "Rue des Alliés 16, 4860 Pepinster, titulaire du", []span{{"Rue des Alliés 16, 4860 Pepinster, titulaire", A}},
+			[]span{{"Rue des Alliés 16, 4860 Pepinster", A}}},
+		{"a second address after the municipality", "Kerkstraat 1, 9000 Gent en 3000 Leuven", []span{{"Kerkstraat 1, 9000 Gent en 3000 Leuven", A}},
+			[]span{{"Kerkstraat 1, 9000 Gent en 3000 Leuven", A}}},
+		{"street as a place", "langs de Brusselsesteenweg en de Avenue Louise in Gent",
+			[]span{{"Brusselsesteenweg", L}, {"Avenue Louise", L}, {"Gent", L}}, []span{{"Gent", L}}},
 		{"nothing to do", "Kerkstraat 1, 9000 Gent", []span{{"Kerkstraat 1, 9000 Gent", A}}, []span{{"Kerkstraat 1, 9000 Gent", A}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

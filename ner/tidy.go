@@ -8,10 +8,11 @@ import (
 )
 
 // Punctuation that never begins or ends a span (ANNOTATION.md: names,
-// addresses and organisations start and end with a word or a number).
+// addresses and organisations start and end with a word or a number; "<"
+// and ">" mark quoted lines and e-mail addresses).
 const (
-	neverFirst = ",.;:!?–—-/|•·*)]}»\""
-	neverLast  = ",;:!?–—-/|•·*([{«\""
+	neverFirst = ",.;:!?–—-/|•·*)]}»\"<>"
+	neverLast  = ",;:!?–—-/|•·*([{«\"<>"
 )
 
 // tidy cuts e where ANNOTATION.md says a span cannot go on (a PERSON or

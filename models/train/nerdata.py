@@ -351,21 +351,84 @@ def bound_addresses(text, spans):
     LOCATION (``_country_line``); a LOCATION that it grows over goes
     (``1000 Brussel, Keizerslaan 7``)."""
     out = []
+    spans = [x for x in spans if not _no_address(text, *x)]
     for i, (s, e, typ) in enumerate(spans):
-        if typ == "ADDRESS" and not (_has_digit(text[s:e]) and any(c.isalpha() for c in text[s:e])):
-            continue
         if typ == "ADDRESS":
             country = _country_line(text, s, e)
             s, e = _digit_lines(text, s, e)
             s = _after_wordy_part(text, s, e)
+            s = _after_article(text, s, e)
             _off_the_line(text, out, s)
             s = _street_start(text, s, _last_end(out))
             e = _address_end(text, e, _next_start(spans, i, len(text)))
+            e = _municipality_end(text, s, e)
             if country and country[0] >= e:
                 out.append((s, e, typ))
                 typ, (s, e) = "LOCATION", country
         out.append((s, e, typ))
     return _drop_overlaps(out)
+
+
+def _no_address(text, s, e, typ) -> bool:
+    """Whether a span is no address where the model said it is, or a
+    street name where it said place: ANNOTATION.md wants a number and a
+    letter in an ADDRESS, and a street is not a LOCATION."""
+    if typ == "ADDRESS":
+        return not (_has_digit(text[s:e]) and any(c.isalpha() for c in text[s:e]))
+    return typ == "LOCATION" and _street_name(text[s:e])
+
+
+# How street names end (Kerkstraat, Brusselsesteenweg, Hauptstraße) and
+# begin (Rue Haute, Avenue Louise); the Go service has the same lists
+# (ner/bounds.go).
+STREET_SUFFIXES = ("straat", "steenweg", "laan", "lei", "plein", "dreef", "vest", "kaai", "weg", "baan", "singel",
+                   "straße", "strasse", "gasse", "platz")
+STREET_HEADS = ("rue", "avenue", "chaussée", "boulevard", "chemin", "quai", "place", "allée", "impasse", "square")
+
+
+def _street_name(s) -> bool:
+    words = s.split()
+    return bool(words) and (words[-1].lower().endswith(STREET_SUFFIXES) or
+                            (len(words) > 1 and words[0].lower() in STREET_HEADS))
+
+
+# Articles that running text puts before a street name (in de Kerkstraat).
+_ARTICLES = ("de", "het", "la", "le", "der", "den", "die")
+
+
+def _after_article(text, s, e) -> int:
+    """Where an ADDRESS starts once a lower-case article before its street
+    name is left out (``in de Kerkstraat 56``), unless the article begins
+    its line: an address starts with its street."""
+    if s == 0 or text[s - 1] == "\n":
+        return s
+    for a in _ARTICLES:
+        k = s + len(a)
+        if text.startswith(a + " ", s) and k + 1 < e and text[k + 1].isupper():
+            return k + 1
+    return s
+
+
+def _municipality_end(text, s, e) -> int:
+    """Where an ADDRESS ends when running text follows its municipality on
+    its last line (``9300 Aalst en van het``, ``4860 Pepinster, titulaire``):
+    after the capitalised words that follow its last postcode, if a
+    lower-case word comes next and no digit after it."""
+    ls = max(s, text.rfind("\n", s, e) + 1)
+    k = e
+    while k > ls and not (k - ls >= 4 and _postcode_before(text, k) and (k == len(text) or not text[k].isalnum())):
+        k -= 1
+    if k == ls or _has_digit(text[k:e]):
+        return e
+    end = k
+    while end + 1 < e and text[end] == " " and text[end + 1].isupper():
+        end = _word_end(text, end + 1, e)
+    rest = end
+    while rest < e and text[rest] in " ,;":
+        rest += 1
+    if end == k or rest == end or rest == e or not text[rest].islower():
+        return e
+    return end
 
 
 def _last_end(out) -> int:
@@ -552,9 +615,10 @@ def _word_end(text, i, hi) -> int:
 
 
 # Punctuation that never begins or ends a span (ANNOTATION.md: names,
-# addresses and organisations start and end with a word or a number).
-_NEVER_FIRST = set(",.;:!?–—-/|•·*)]}»\"")
-_NEVER_LAST = set(",;:!?–—-/|•·*([{«\"")
+# addresses and organisations start and end with a word or a number; "<"
+# and ">" mark quoted lines and e-mail addresses).
+_NEVER_FIRST = set(",.;:!?–—-/|•·*)]}»\"<>")
+_NEVER_LAST = set(",;:!?–—-/|•·*([{«\"<>")
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 
 

@@ -243,6 +243,18 @@ class LabelTest(unittest.TestCase):
             ("name running onto the address line", "DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL",
              [("DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT", O), ("8, 9170 SAINT-PAUL", A)],
              [("DE ZUSJE BV", O), ("KRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL", A)]),
+            ("article before the street", "de woning in de Zandpoortvest 9, 2800 Mechelen",
+             [("de Zandpoortvest 9, 2800 Mechelen", A)], [("Zandpoortvest 9, 2800 Mechelen", A)]),
+            ("article at the line start", "de Merodelei 12\n2000 Antwerpen", [("de Merodelei 12\n2000 Antwerpen", A)],
+             [("de Merodelei 12\n2000 Antwerpen", A)]),
+            ("text after the municipality", "in de Kerkstraat 56, 9300 Aalst en van het",
+             [("Kerkstraat 56, 9300 Aalst en van het", A)], [("Kerkstraat 56, 9300 Aalst", A)]),
+            ("comma after the municipality", "Rue des Alliés 16, 4860 Pepinster, titulaire du",
+             [("Rue des Alliés 16, 4860 Pepinster, titulaire", A)], [("Rue des Alliés 16, 4860 Pepinster", A)]),
+            ("a second address after the municipality", "Kerkstraat 1, 9000 Gent en 3000 Leuven",
+             [("Kerkstraat 1, 9000 Gent en 3000 Leuven", A)], [("Kerkstraat 1, 9000 Gent en 3000 Leuven", A)]),
+            ("street as a place", "langs de Brusselsesteenweg en de Avenue Louise in Gent",
+             [("Brusselsesteenweg", L), ("Avenue Louise", L), ("Gent", L)], [("Gent", L)]),
             ("nothing to do", "Kerkstraat 1, 9000 Gent", [("Kerkstraat 1, 9000 Gent", A)], [("Kerkstraat 1, 9000 Gent", A)]),
         ]
 
@@ -268,7 +280,9 @@ class LabelTest(unittest.TestCase):
         with open(os.path.join(HERE, "..", "..", "ner", "bounds.go"), encoding="utf-8") as f:
             bounds = f.read()
         for name, want in [("streetParticles", N._STREET_PARTICLES), ("nameParticles", N._NAME_PARTICLES),
-                           ("boxWords", set(N._BOX_WORDS)), ("legalForms", set(N.LEGAL_FORMS))]:
+                           ("boxWords", set(N._BOX_WORDS)), ("legalForms", set(N.LEGAL_FORMS)),
+                           ("streetSuffixes", set(N.STREET_SUFFIXES)), ("streetHeads", set(N.STREET_HEADS)),
+                           ("articles", set(N._ARTICLES))]:
             with self.subTest(name):
                 m = re.search(r"var " + name + r" = \[\]string\{(.*?)\}", bounds, re.S)
                 self.assertIsNotNone(m, "ner/bounds.go declares " + name)
