@@ -13,8 +13,9 @@ import (
 // ends in ("Ham-sur-Heure", "H.-J. Zimmermann", "Sint-Katelijne-Waver"),
 // up to the farthest part that starts with a capital, so "RSZ-nummer"
 // stays "RSZ": ANNOTATION.md spans begin and end with a word. A PERSON
-// takes in the initials before it ("H. Kühn"; not "M.", which is mostly
-// Monsieur) and never ends with a particle ("Dylan Van Gestel"); an
+// takes in the particles and initials before it ("H. Kühn", "Ph. Van
+// Hamme"; not "M.", which is mostly Monsieur) and never ends with a
+// particle ("Dylan Van Gestel"); an
 // ORGANIZATION takes in the legal form after it ("Rigaux & Bernard SC").
 // An entity that the widened one now overlaps goes (the "Waver" LOCATION,
 // the "H" PERSON). The recipe's whole_words does the same.
@@ -23,7 +24,7 @@ func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
 		s, end := hyphenStart(text, e.Start), hyphenEnd(text, e.End)
 		switch e.Type {
 		case entity.Person:
-			s, end = initialsStart(text, s), afterParticle(text, s, end)
+			s, end = initialsStart(text, particlesStart(text, s)), afterParticle(text, s, end)
 		case entity.Organization:
 			end = afterLegalForm(text, end)
 		}
@@ -84,10 +85,50 @@ func afterParticle(text []rune, s, e int) int {
 	return e
 }
 
+// wordBefore returns where the word of letters that ends at k starts.
+func wordBefore(text []rune, k int) int {
+	for k > 0 && unicode.IsLetter(text[k-1]) {
+		k--
+	}
+	return k
+}
+
+// particlesStart returns where a PERSON starts once the particles just
+// before it are in ("Ph. Van Hamme", "Van der Linden"): up to three, the
+// first of them title-case ("in de" is text, "VAN HET" a heading).
+func particlesStart(text []rune, s int) int {
+	start, k := s, s
+	for range 3 {
+		if k < 2 || text[k-1] != ' ' {
+			break
+		}
+		j := wordBefore(text, k-1)
+		w := text[j : k-1]
+		if !slices.Contains(nameParticles, strings.ToLower(string(w))) {
+			break
+		}
+		k = j
+		if unicode.IsUpper(w[0]) && !slices.ContainsFunc(w[1:], func(c rune) bool { return !unicode.IsLower(c) }) {
+			start = j
+		}
+	}
+	return start
+}
+
+// longInitials are initials of more than one letter ("Ph. Van Hamme",
+// "Chr. Dupont").
+var longInitials = []string{"Ph", "Th", "Ch", "Chr", "Cl"}
+
+// initialsStart returns where a PERSON starts once the initials before it
+// are in (not "M.", mostly Monsieur).
 func initialsStart(text []rune, s int) int {
-	for s >= 3 && text[s-1] == ' ' && text[s-2] == '.' && unicode.IsUpper(text[s-3]) && text[s-3] != 'M' &&
-		(s == 3 || !unicode.IsLetter(text[s-4])) {
-		s -= 3
+	for s >= 3 && text[s-1] == ' ' && text[s-2] == '.' {
+		j := wordBefore(text, s-2)
+		w := text[j : s-2]
+		if !(len(w) == 1 && unicode.IsUpper(w[0]) && w[0] != 'M' || slices.Contains(longInitials, string(w))) {
+			break
+		}
+		s = j
 	}
 	return s
 }

@@ -234,8 +234,9 @@ def whole_words(text, spans):
     (``Ham-sur-Heure``, ``H.-J. Zimmermann``, ``Sint-Katelijne-Waver``), up
     to the farthest part that starts with a capital, so ``RSZ-nummer``
     stays ``RSZ``: ANNOTATION.md spans begin and end with a word. A PERSON
-    takes in the initials before it (``H. Kühn``; not ``M.``, which is
-    mostly Monsieur) and never ends with a particle (``Dylan Van Gestel``);
+    takes in the particles and initials before it (``H. Kühn``, ``Ph. Van
+    Hamme``; not ``M.``, which is mostly Monsieur) and never ends with a
+    particle (``Dylan Van Gestel``);
     an ORGANIZATION takes in the legal form after it (``Rigaux & Bernard
     SC``). A span that the widened one now overlaps goes (the ``Waver``
     LOCATION, the ``H`` PERSON)."""
@@ -243,7 +244,7 @@ def whole_words(text, spans):
     for s, e, typ in spans:
         s, e = _hyphen_start(text, s), _hyphen_end(text, e)
         if typ == "PERSON":
-            s, e = _initials_start(text, s), _after_particle(text, s, e)
+            s, e = _initials_start(text, _particles_start(text, s)), _after_particle(text, s, e)
         elif typ == "ORGANIZATION":
             e = _after_legal_form(text, e)
         out.append((s, e, typ))
@@ -291,10 +292,44 @@ def _after_particle(text, s, e) -> int:
     return e
 
 
+def _word_before(text, k) -> int:
+    """Where the word of letters that ends at k starts."""
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return k
+
+
+def _particles_start(text, s) -> int:
+    """Where a PERSON starts once the particles just before it are in
+    (``Ph. Van Hamme``, ``Van der Linden``): up to three, the first of them
+    title-case (``in de`` is text, ``VAN HET`` a heading)."""
+    start, k = s, s
+    for _ in range(3):
+        if k < 2 or text[k - 1] != " ":
+            break
+        j = _word_before(text, k - 1)
+        w = text[j:k - 1]
+        if w.lower() not in _NAME_PARTICLES:
+            break
+        k = j
+        if w[0].isupper() and w[1:].islower():
+            start = j
+    return start
+
+
+# Initials of more than one letter (Ph. Van Hamme, Chr. Dupont).
+_LONG_INITIALS = ("Ph", "Th", "Ch", "Chr", "Cl")
+
+
 def _initials_start(text, s) -> int:
-    while s >= 3 and text[s - 1] == " " and text[s - 2] == "." and text[s - 3].isupper() and text[s - 3] != "M" \
-            and (s == 3 or not text[s - 4].isalpha()):
-        s -= 3
+    """Where a PERSON starts once the initials before it are in (not
+    ``M.``, mostly Monsieur)."""
+    while s >= 3 and text[s - 1] == " " and text[s - 2] == ".":
+        j = _word_before(text, s - 2)
+        w = text[j:s - 2]
+        if not (len(w) == 1 and w.isupper() and w != "M" or w in _LONG_INITIALS):
+            break
+        s = j
     return s
 
 

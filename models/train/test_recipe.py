@@ -243,6 +243,11 @@ class LabelTest(unittest.TestCase):
             ("name running onto the address line", "DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL",
              [("DE ZUSJE BV\r\nKRUISBOOGSCHUTTERSSTRAAT", O), ("8, 9170 SAINT-PAUL", A)],
              [("DE ZUSJE BV", O), ("KRUISBOOGSCHUTTERSSTRAAT 8, 9170 SAINT-PAUL", A)]),
+            ("particle and long initial before a person", "bij Ph. Van Hamme, huurder", [("Hamme", P)],
+             [("Ph. Van Hamme", P)]),
+            ("two particles before a person", "notaris Van der Linden", [("Linden", P)], [("Van der Linden", P)]),
+            ("lower-case particle before a person", "zoals in de Vries", [("Vries", P)], [("Vries", P)]),
+            ("particle in capitals", "VAN HET GOED", [("GOED", P)], [("GOED", P)]),
             ("article before the street", "de woning in de Zandpoortvest 9, 2800 Mechelen",
              [("de Zandpoortvest 9, 2800 Mechelen", A)], [("Zandpoortvest 9, 2800 Mechelen", A)]),
             ("article at the line start", "de Merodelei 12\n2000 Antwerpen", [("de Merodelei 12\n2000 Antwerpen", A)],
@@ -282,7 +287,7 @@ class LabelTest(unittest.TestCase):
         for name, want in [("streetParticles", N._STREET_PARTICLES), ("nameParticles", N._NAME_PARTICLES),
                            ("boxWords", set(N._BOX_WORDS)), ("legalForms", set(N.LEGAL_FORMS)),
                            ("streetSuffixes", set(N.STREET_SUFFIXES)), ("streetHeads", set(N.STREET_HEADS)),
-                           ("articles", set(N._ARTICLES))]:
+                           ("articles", set(N._ARTICLES)), ("longInitials", set(N._LONG_INITIALS))]:
             with self.subTest(name):
                 m = re.search(r"var " + name + r" = \[\]string\{(.*?)\}", bounds, re.S)
                 self.assertIsNotNone(m, "ner/bounds.go declares " + name)
