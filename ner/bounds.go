@@ -16,7 +16,8 @@ import (
 // takes in the particles and initials before it ("H. Kühn", "Ph. Van
 // Hamme"; not "M.", which is mostly Monsieur) and never ends with a
 // particle ("Dylan Van Gestel"); an
-// ORGANIZATION takes in the legal form after it ("Rigaux & Bernard SC").
+// ORGANIZATION takes in the legal form after it ("Rigaux & Bernard SC")
+// and then the name before it ("Tiefbau Meessen & Söhne GmbH").
 // An entity that the widened one now overlaps goes (the "Waver" LOCATION,
 // the "H" PERSON). The recipe's whole_words does the same.
 func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
@@ -27,6 +28,7 @@ func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
 			s, end = initialsStart(text, particlesStart(text, s)), afterParticle(text, s, end)
 		case entity.Organization:
 			end = afterLegalForm(text, end)
+			s = legalNameStart(text, s, end)
 		}
 		es[i].Start, es[i].End = s, end
 	}
@@ -60,6 +62,45 @@ func afterLegalForm(text []rune, e int) int {
 		return k - 1
 	}
 	return e
+}
+
+// phraseWords begin a phrase, not a company's name ("bij", "die
+// Firma"): an ORGANIZATION does not grow back over them.
+var phraseWords = []string{"De", "Het", "Een", "Le", "La", "L", "Un", "Une", "Die", "Der", "Das", "Den", "Dem", "Ein", "Eine",
+	"Firma", "Société", "Bedrijf", "Bij", "Van", "Voor", "Aan", "Met", "Op", "In", "Pour", "Par", "Chez",
+	"Au", "À", "Bei", "Von", "Mit", "Für", "Im"}
+
+// legalNameStart returns where an ORGANIZATION that ends with its legal
+// form starts once the capitalised words before it on its line are in
+// ("Résidence Les Hêtres ASBL", "Tiefbau Meessen & Söhne GmbH"): up to
+// three, none in capitals (a heading) nor one of phraseWords.
+func legalNameStart(text []rune, s, e int) int {
+	words := strings.Fields(string(text[s:e]))
+	if len(words) == 0 || !slices.Contains(legalForms, words[len(words)-1]) {
+		return s
+	}
+	for range 3 {
+		if s < 2 || text[s-1] != ' ' {
+			break
+		}
+		j := s - 1
+		for j > 0 && (unicode.IsLetter(text[j-1]) || strings.ContainsRune("-'’", text[j-1])) {
+			j--
+		}
+		w := text[j : s-1]
+		if len(w) == 0 || !unicode.IsUpper(w[0]) || len(w) > 1 && inCapitals(w) ||
+			slices.Contains(phraseWords, string(w)) || j > 0 && text[j-1] != ' ' && text[j-1] != '\t' {
+			break
+		}
+		s = j
+	}
+	return s
+}
+
+// inCapitals reports whether w has capitals and no lower-case letter, as
+// Python's str.isupper.
+func inCapitals(w []rune) bool {
+	return !slices.ContainsFunc(w, unicode.IsLower) && slices.ContainsFunc(w, unicode.IsUpper)
 }
 
 // nameParticles are the particles of surnames ("Van de Vooren", "du

@@ -238,7 +238,7 @@ def whole_words(text, spans):
     Hamme``; not ``M.``, which is mostly Monsieur) and never ends with a
     particle (``Dylan Van Gestel``);
     an ORGANIZATION takes in the legal form after it (``Rigaux & Bernard
-    SC``). A span that the widened one now overlaps goes (the ``Waver``
+    SC``) and then the name before it (``Tiefbau Meessen & Söhne GmbH``). A span that the widened one now overlaps goes (the ``Waver``
     LOCATION, the ``H`` PERSON)."""
     out = []
     for s, e, typ in spans:
@@ -247,6 +247,7 @@ def whole_words(text, spans):
             s, e = _initials_start(text, _particles_start(text, s)), _after_particle(text, s, e)
         elif typ == "ORGANIZATION":
             e = _after_legal_form(text, e)
+            s = _legal_name_start(text, s, e)
         out.append((s, e, typ))
     return _drop_overlaps(out)
 
@@ -273,6 +274,34 @@ def _after_legal_form(text, e) -> int:
     if form.endswith(".") and form[:-1] in LEGAL_FORMS:
         return k - 1
     return e
+
+
+# Words that begin a phrase, not a company's name (bij, die Firma...): an
+# ORGANIZATION does not grow back over them.
+_PHRASE_WORDS = {"De", "Het", "Een", "Le", "La", "L", "Un", "Une", "Die", "Der", "Das", "Den", "Dem", "Ein", "Eine",
+                 "Firma", "Société", "Bedrijf", "Bij", "Van", "Voor", "Aan", "Met", "Op", "In", "Pour", "Par", "Chez",
+                 "Au", "À", "Bei", "Von", "Mit", "Für", "Im"}
+
+
+def _legal_name_start(text, s, e) -> int:
+    """Where an ORGANIZATION that ends with its legal form starts once the
+    capitalised words before it on its line are in (``Résidence Les Hêtres
+    ASBL``, ``Tiefbau Meessen & Söhne GmbH``): up to three, none in
+    capitals (a heading) nor one of _PHRASE_WORDS."""
+    if text[s:e].split()[-1] not in LEGAL_FORMS:
+        return s
+    for _ in range(3):
+        if s < 2 or text[s - 1] != " ":
+            break
+        j = s - 1
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-'’"):
+            j -= 1
+        w = text[j:s - 1]
+        if not w or not w[0].isupper() or (len(w) > 1 and w.isupper()) or w in _PHRASE_WORDS or \
+                (j > 0 and text[j - 1] not in " \t"):
+            break
+        s = j
+    return s
 
 
 # Particles of surnames (Van de Vooren, du Gorp, von Arnim, El Hamdaoui).

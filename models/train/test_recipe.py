@@ -248,6 +248,12 @@ class LabelTest(unittest.TestCase):
             ("two particles before a person", "notaris Van der Linden", [("Linden", P)], [("Van der Linden", P)]),
             ("lower-case particle before a person", "zoals in de Vries", [("Vries", P)], [("Vries", P)]),
             ("particle in capitals", "VAN HET GOED", [("GOED", P)], [("GOED", P)]),
+            ("name before a legal form", "Résidence Les Hêtres ASBL", [("Hêtres ASBL", O)],
+             [("Résidence Les Hêtres ASBL", O)]),
+            ("name before a legal form, not the phrase", "Die Firma Tiefbau Meessen & Söhne GmbH",
+             [("Meessen & Söhne GmbH", O)], [("Tiefbau Meessen & Söhne GmbH", O)]),
+            ("heading before a legal form", "GELET OP HET ATTEST VAN TUINAANLEG AALTER BVBA", [("AALTER BVBA", O)],
+             [("AALTER BVBA", O)]),
             ("article before the street", "de woning in de Zandpoortvest 9, 2800 Mechelen",
              [("de Zandpoortvest 9, 2800 Mechelen", A)], [("Zandpoortvest 9, 2800 Mechelen", A)]),
             ("article at the line start", "de Merodelei 12\n2000 Antwerpen", [("de Merodelei 12\n2000 Antwerpen", A)],
@@ -287,7 +293,8 @@ class LabelTest(unittest.TestCase):
         for name, want in [("streetParticles", N._STREET_PARTICLES), ("nameParticles", N._NAME_PARTICLES),
                            ("boxWords", set(N._BOX_WORDS)), ("legalForms", set(N.LEGAL_FORMS)),
                            ("streetSuffixes", set(N.STREET_SUFFIXES)), ("streetHeads", set(N.STREET_HEADS)),
-                           ("articles", set(N._ARTICLES)), ("longInitials", set(N._LONG_INITIALS))]:
+                           ("articles", set(N._ARTICLES)), ("longInitials", set(N._LONG_INITIALS)),
+                           ("phraseWords", N._PHRASE_WORDS)]:
             with self.subTest(name):
                 m = re.search(r"var " + name + r" = \[\]string\{(.*?)\}", bounds, re.S)
                 self.assertIsNotNone(m, "ner/bounds.go declares " + name)
