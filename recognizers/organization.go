@@ -36,6 +36,31 @@ var orgMunicipalPrefixes = []string{
 	"Stadt", "Gemeinde", "ÖSHZ", "Stadtverwaltung", "Gemeindeverwaltung",
 }
 
+// orgCourtPrefixes, followed by the place where it sits, name a court:
+// "arbeidsrechtbank Gent", "Tribunal du travail de Liège", "Arbeitsgericht
+// Eupen". Running text writes them in lower case, headings in capitals;
+// orgCourtVariants adds those forms. Without its place a court is a
+// generic reference ("de arbeidsrechtbank").
+var orgCourtPrefixes = []string{
+	"arbeidsrechtbank", "Nederlandstalige arbeidsrechtbank", "Franstalige arbeidsrechtbank",
+	"rechtbank van eerste aanleg", "Nederlandstalige rechtbank van eerste aanleg",
+	"Franstalige rechtbank van eerste aanleg", "ondernemingsrechtbank", "politierechtbank",
+	"vredegerecht", "vredegerecht van het kanton", "arbeidshof", "hof van beroep",
+	"tribunal du travail de", "tribunal du travail d'", "tribunal du travail francophone de",
+	"tribunal du travail néerlandophone de", "tribunal de première instance de",
+	"tribunal de première instance d'", "tribunal de première instance francophone de",
+	"tribunal de l'entreprise de", "tribunal de l'entreprise d'", "tribunal de police de",
+	"tribunal de police d'", "justice de paix de", "justice de paix d'", "justice de paix du canton de",
+	"justice de paix du canton d'", "cour du travail de", "cour du travail d'", "cour d'appel de", "cour d'appel d'",
+	"Arbeitsgericht", "Gericht Erster Instanz", "Friedensgericht", "Polizeigericht", "Unternehmensgericht",
+}
+
+// orgCourtVariants returns the forms in which a court prefix is printed:
+// as written, with a capital first, and in capitals.
+func orgCourtVariants(p string) []string {
+	return []string{p, withFirst(p, unicode.ToUpper), strings.ToUpper(p)}
+}
+
 // orgZonePrefixes name a police zone. Zones are named after a region as
 // often as after a town, in up to three words: "Politiezone Regio
 // Turnhout", "Zone de police Haute Meuse".
@@ -59,6 +84,7 @@ var orgArticles = []string{"De", "Den", "La", "Le", "Les"}
 const (
 	orgNameNote  = "a known Belgian institution or company (curated list)"
 	orgPlaceNote = "a municipality, welfare centre or police zone acting as an administration"
+	orgCourtNote = "a court and the place where it sits"
 )
 
 // orgTokenReach bounds how far back from a name orgLeadOK looks for the
@@ -68,8 +94,9 @@ const orgTokenReach = 256
 
 // newOrganization recognises the organisations that need no model: the
 // known Belgian institutions and companies of knownOrganizations and the
-// federal departments, with an adjacent legal form, and municipalities,
-// welfare centres and police zones acting as administrations.
+// federal departments, with an adjacent legal form; municipalities,
+// welfare centres and police zones acting as administrations; and courts
+// named with their seat.
 //
 // The names are a trie, walked in Go from each word that begins with the
 // first letter of one. Acronyms match as printed ("ING", not the title
@@ -112,6 +139,11 @@ func newOrgDictionary() *orgDictionary {
 	}
 	for _, p := range orgZonePrefixes {
 		phrases = append(phrases, orgPhrase{p, orgZone})
+	}
+	for _, p := range orgCourtPrefixes {
+		for _, v := range orgCourtVariants(p) {
+			phrases = append(phrases, orgPhrase{v, orgCourt})
+		}
 	}
 	var forms []orgPhrase
 	for _, f := range orgLegalForms {
@@ -251,7 +283,11 @@ func (d *orgDictionary) matchAt(text []rune, at int) (int, verdict) {
 				return e.at - at, verdict{notes: []string{orgNameNote}}
 			}
 		} else if end := orgPlaceEnd(text, e.at, e.kind); end > 0 {
-			return end - at, verdict{notes: []string{orgPlaceNote}}
+			note := orgPlaceNote
+			if e.kind == orgCourt {
+				note = orgCourtNote
+			}
+			return end - at, verdict{notes: []string{note}}
 		}
 	}
 	return 0, verdict{}
@@ -444,6 +480,7 @@ const (
 	orgName              // a known name or a legal form
 	orgMunicipal         // a municipal prefix, which a place's name follows
 	orgZone              // a police-zone prefix, which a zone's name follows
+	orgCourt             // a court prefix, which the name of its seat follows
 )
 
 // An orgPhrase is a name or a prefix and what it is.

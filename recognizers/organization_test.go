@@ -52,6 +52,16 @@ func TestOrganization(t *testing.T) {
 		{"bpost", "via bpost verstuurd", []string{"bpost"}},
 		{"German name", "Christliche Krankenkasse", []string{"Christliche Krankenkasse"}},
 
+		// Courts with their seat, in running text and headings.
+		{"court in lower case", "bij de arbeidsrechtbank Gent ingediend", []string{"arbeidsrechtbank Gent"}},
+		{"court in capitals", "ARBEIDSRECHTBANK GENT\nAfdeling", []string{"ARBEIDSRECHTBANK GENT"}},
+		{"court with its language", "de Nederlandstalige arbeidsrechtbank Brussel", []string{"Nederlandstalige arbeidsrechtbank Brussel"}},
+		{"French court", "le Tribunal du travail francophone de Bruxelles a jugé", []string{"Tribunal du travail francophone de Bruxelles"}},
+		{"French court, elided", "au tribunal de première instance d'Arlon", []string{"tribunal de première instance d'Arlon"}},
+		{"German court", "beim Arbeitsgericht Eupen", []string{"Arbeitsgericht Eupen"}},
+		{"court without its seat", "de arbeidsrechtbank oordeelde", nil},
+		{"court in a compound", "de arbeidsrechtbankzaak Gent", nil},
+
 		// Capitalisation: acronyms as printed, names also in capitals and
 		// with later words capitalised or not.
 		{"capitals", "CHRISTELIJKE MUTUALITEIT", []string{"CHRISTELIJKE MUTUALITEIT"}},
@@ -133,6 +143,7 @@ func TestOrganizationEntity(t *testing.T) {
 	}{
 		{"RIZIV", "known Belgian institution"},
 		{"Stad Gent", "municipality"},
+		{"arbeidsrechtbank Gent", "court"},
 	} {
 		e := findOne(t, newOrganization(), tt.text)
 		if e.Type != entity.Organization || e.Recognizer != "organization" || !e.Exact || e.Validated || e.Score != orgScore {
