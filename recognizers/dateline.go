@@ -1,6 +1,7 @@
 package recognizers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -24,8 +25,8 @@ var signingLeads = []string{
 
 // newDateline recognises the place of a letter's date line, a LOCATION
 // (ANNOTATION.md: a municipality named on its own): "Gent, 12 maart
-// 2024", "Liège, le 1er avril 2024", "Ixelles / Elsene, 9 octobre 2024",
-// "Büllingen, 10.09.2024", and the place where a decision was signed,
+// 2024", "Liège, le 1er avril 2024", "Büllingen, 10.09.2024", each name of a bilingual place ("Ixelles /
+// Elsene, 9 octobre 2024"), and the place where a decision was signed,
 // after one of signingLeads. The place starts its line or follows the
 // lead, has up to four capitalised words joined by blanks or particles,
 // and a date follows it: after a comma, or after a lead also after a
@@ -37,7 +38,9 @@ func newDateline() *recognizer {
 	// A particle is always followed by a word, so that the place of
 	// "Gent op 12 maart" ends before "op".
 	particle := `(?:(?:sur|sous|lez|les|le|la|de|den|der|aan|op|am|an|im|bij)[ ]|[dl]['’])`
-	place := word + `(?:[ ]` + particle + `{0,2}` + word + `){0,3}(?:[ ]?/[ ]?` + word + `(?:[ ]` + word + `){0,2})?`
+	place := word + `(?:[ ]` + particle + `{0,2}` + word + `){0,3}`
+	// The two names of a bilingual place are two places.
+	other := `[ ]?/[ ]?` + place
 	weekday := `(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|` +
 		`samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)`
 	leads := make([]string, len(signingLeads))
@@ -45,9 +48,10 @@ func newDateline() *recognizer {
 		leads[i] = regexp2.Escape(l)
 	}
 	date := `(?:(?:le|LE|den|DEN|am|AM|op|OP)[ \t]+)?(?:` + dateExpr() + `)`
-	expr := `(?<=(?:^|\n)[ \t]*)(?:` +
-		`(?!(?i:` + weekday + `),)(?<value>` + place + `)(?=,[ \t]*` + date + `)|` +
-		`(?:` + strings.Join(leads, "|") + `)[ ]*(?<value>` + place + `)(?=(?:,[ \t]*|[ \t]+)` + date + `))`
+	atLineStart := `(?<=(?:^|\n)[ \t]*)`
+	expr := `(?:` + atLineStart + `(?!(?i:` + weekday + `),)(?<value>` + place + `)(?=(?:` + other + `)?,[ \t]*` + date + `)|` +
+		`(?<=(?:^|\n)[ \t]*` + place + `[ ]?/[ ]?)(?<value>` + place + `)(?=,[ \t]*` + date + `)|` +
+		atLineStart + `(?:` + strings.Join(leads, "|") + `)[ ]*(?<value>` + place + `)(?=(?:,[ \t]*|[ \t]+)` + date + `))`
 	re, anchored := compileAnchored(expr)
 	return &recognizer{
 		name:        "dateline",
@@ -57,7 +61,7 @@ func newDateline() *recognizer {
 		score:       datelineScore,
 		minDigits:   1,
 		worthTrying: mayHoldDateline,
-		starts:      lineStart,
+		starts:      datelineStarts,
 		check: func(string, *regexp2.Match) (verdict, bool) {
 			return verdict{notes: []string{"the place of a date line"}}, true
 		},
@@ -122,6 +126,24 @@ func commaThenDigit(line []rune) bool {
 		}
 	}
 	return false
+}
+
+// datelineStarts appends the offsets in line where a date line's place
+// may start: its first letter, and the first capital after its first
+// slash (the second name of "Ixelles / Elsene").
+func datelineStarts(line []rune, at []int) []int {
+	at = lineStart(line, at)
+	if i := slices.Index(line, '/'); i >= 0 {
+		for j := i + 1; j < len(line); j++ {
+			if line[j] != ' ' && line[j] != '\t' {
+				if unicode.IsUpper(line[j]) {
+					at = append(at, j)
+				}
+				break
+			}
+		}
+	}
+	return at
 }
 
 // lineStart appends the offset of the first letter of line when it is a
