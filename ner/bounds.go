@@ -258,6 +258,7 @@ func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
 		s = afterArticle(text, s, end)
 		out = offTheLine(text, out, s)
 		e.Start = streetStart(text, s, lastEnd(out))
+		e.Start = streetTypeStart(text, e.Start, lastEnd(out))
 		e.End = addressEnd(text, end, nextStart(es[i+1:], len(text)))
 		e.End = municipalityEnd(text, e.Start, e.End)
 		out = append(out, e)
@@ -285,8 +286,8 @@ func noAddress(text []rune, e entity.Entity) bool {
 
 // streetSuffixes end street names ("Kerkstraat", "Brusselsesteenweg",
 // "Hauptstraße"), as the recipe's STREET_SUFFIXES.
-var streetSuffixes = []string{"straat", "steenweg", "laan", "lei", "plein", "dreef", "vest", "kaai", "weg", "baan", "singel",
-	"straße", "strasse", "gasse", "platz"}
+var streetSuffixes = []string{"straat", "steenweg", "laan", "lei", "plein", "markt", "dreef", "vest", "kaai", "weg", "baan",
+	"singel", "straße", "strasse", "gasse", "platz"}
 
 // streetHeads begin street names ("Rue Haute", "Avenue Louise"), as the
 // recipe's STREET_HEADS.
@@ -549,6 +550,34 @@ func streetStart(text []rune, s, lo int) int {
 		lead++
 	}
 	return ls + k + 1 + lead
+}
+
+// streetTypeStart returns where an ADDRESS that starts with a street type
+// ("Steenweg 280", "Markt 1") starts once the capitalised words of its
+// name before it are in ("Gistelse Steenweg", "Grote Markt"): up to two,
+// one space apart, never before lo.
+func streetTypeStart(text []rune, s, lo int) int {
+	k := s
+	for k < len(text) && text[k] != ' ' {
+		k++
+	}
+	if !slices.Contains(streetSuffixes, strings.ToLower(string(text[s:k]))) {
+		return s
+	}
+	for range 2 {
+		if s < 2 || text[s-1] != ' ' {
+			break
+		}
+		j := s - 1
+		for j > 0 && (unicode.IsLetter(text[j-1]) || strings.ContainsRune("-'’", text[j-1])) {
+			j--
+		}
+		if j < lo || j == s-1 || !unicode.IsUpper(text[j]) || j > 0 && !strings.ContainsRune(" \t\n", text[j-1]) {
+			break
+		}
+		s = j
+	}
+	return s
 }
 
 // digitsAt returns how many digits text[s:] starts with: one to three for

@@ -424,6 +424,7 @@ def bound_addresses(text, spans):
             s = _after_article(text, s, e)
             _off_the_line(text, out, s)
             s = _street_start(text, s, _last_end(out))
+            s = _street_type_start(text, s, _last_end(out))
             e = _address_end(text, e, _next_start(spans, i, len(text)))
             e = _municipality_end(text, s, e)
             if country and country[0] >= e:
@@ -445,8 +446,8 @@ def _no_address(text, s, e, typ) -> bool:
 # How street names end (Kerkstraat, Brusselsesteenweg, Hauptstraße) and
 # begin (Rue Haute, Avenue Louise); the Go service has the same lists
 # (ner/bounds.go).
-STREET_SUFFIXES = ("straat", "steenweg", "laan", "lei", "plein", "dreef", "vest", "kaai", "weg", "baan", "singel",
-                   "straße", "strasse", "gasse", "platz")
+STREET_SUFFIXES = ("straat", "steenweg", "laan", "lei", "plein", "markt", "dreef", "vest", "kaai", "weg", "baan",
+                   "singel", "straße", "strasse", "gasse", "platz")
 STREET_HEADS = ("rue", "avenue", "chaussée", "boulevard", "chemin", "quai", "place", "allée", "impasse", "square")
 
 
@@ -615,6 +616,26 @@ def _street_start(text, s, lo) -> int:
         return s
     if all(w.lower() in _STREET_PARTICLES or _name_word(w) for w in words):
         return ls + k + 1 + len(seg) - len(seg.lstrip())
+    return s
+
+
+def _street_type_start(text, s, lo) -> int:
+    """Where an ADDRESS that starts with a street type (``Steenweg 280``,
+    ``Markt 1``) starts once the capitalised words of its name before it
+    are in (``Gistelse Steenweg``, ``Grote Markt``): up to two, one space
+    apart, never before lo."""
+    first = text[s:].split(" ", 1)[0].lower()
+    if first not in STREET_SUFFIXES:
+        return s
+    for _ in range(2):
+        if s < 2 or text[s - 1] != " ":
+            break
+        j = s - 1
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-'’"):
+            j -= 1
+        if j < lo or j == s - 1 or not text[j].isupper() or (j > 0 and text[j - 1] not in " \t\n"):
+            break
+        s = j
     return s
 
 
