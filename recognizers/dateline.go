@@ -25,22 +25,21 @@ var signingLeads = []string{
 
 // newDateline recognises the place of a letter's date line, a LOCATION
 // (ANNOTATION.md: a municipality named on its own): "Gent, 12 maart
-// 2024", "Liège, le 1er avril 2024", "Büllingen, 10.09.2024", each name of a bilingual place ("Ixelles /
-// Elsene, 9 octobre 2024"), and the place where a decision was signed,
-// after one of signingLeads. The place starts its line or follows the
-// lead, has up to four capitalised words joined by blanks or particles,
-// and a date follows it: after a comma, or after a lead also after a
-// blank ("Gedaan te Gent op 12 maart 2024"). Weekdays ("Maandag, 12
-// maart") are no places. The small model misses many of these lines,
-// which every letter has.
+// 2024", "Liège, le 1er avril 2024", "Büllingen, 10.09.2024"; each name
+// of a bilingual place ("Ixelles / Elsene, 9 octobre 2024"); and the
+// place where a decision was signed, after one of signingLeads. The place
+// starts its line or follows the lead, has up to four capitalised words
+// joined by blanks or particles, and a date follows it: after a comma, or
+// after a lead also after a blank ("Gedaan te Gent op 12 maart 2024").
+// Weekdays ("Maandag, 12 maart") are no places. The small model misses
+// many of these lines, which every letter has.
 func newDateline() *recognizer {
 	word := `(?>\p{Lu}[\p{L}'’.]*(?:-[\p{L}'’.]+)*)`
 	// A particle is always followed by a word, so that the place of
 	// "Gent op 12 maart" ends before "op".
 	particle := `(?:(?:sur|sous|lez|les|le|la|de|den|der|aan|op|am|an|im|bij)[ ]|[dl]['’])`
 	place := word + `(?:[ ]` + particle + `{0,2}` + word + `){0,3}`
-	// The two names of a bilingual place are two places.
-	other := `[ ]?/[ ]?` + place
+	slash := `[ ]?/[ ]?`
 	weekday := `(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|` +
 		`samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)`
 	leads := make([]string, len(signingLeads))
@@ -49,10 +48,13 @@ func newDateline() *recognizer {
 	}
 	date := `(?:(?:le|LE|den|DEN|am|AM|op|OP)[ \t]+)?(?:` + dateExpr() + `)`
 	atLineStart := `(?<=(?:^|\n)[ \t]*)`
-	expr := `(?:` + atLineStart + `(?!(?i:` + weekday + `),)(?<value>` + place + `)(?=(?:` + other + `)?,[ \t]*` + date + `)|` +
-		`(?<=(?:^|\n)[ \t]*` + place + `[ ]?/[ ]?)(?<value>` + place + `)(?=,[ \t]*` + date + `)|` +
-		atLineStart + `(?:` + strings.Join(leads, "|") + `)[ ]*(?<value>` + place + `)(?=(?:,[ \t]*|[ \t]+)` + date + `))`
-	re, anchored := compileAnchored(expr)
+	// The place that starts a date line, maybe the first of two names.
+	first := atLineStart + `(?!(?i:` + weekday + `),)(?<value>` + place + `)(?=(?:` + slash + place + `)?,[ \t]*` + date + `)`
+	// The second name of a bilingual place, a place of its own.
+	second := `(?<=(?:^|\n)[ \t]*` + place + slash + `)(?<value>` + place + `)(?=,[ \t]*` + date + `)`
+	// The place after a signing lead.
+	signed := atLineStart + `(?:` + strings.Join(leads, "|") + `)[ ]*(?<value>` + place + `)(?=(?:,[ \t]*|[ \t]+)` + date + `)`
+	re, anchored := compileAnchored(`(?:` + first + `|` + second + `|` + signed + `)`)
 	return &recognizer{
 		name:        "dateline",
 		typ:         entity.Location,
