@@ -80,12 +80,9 @@ func legalNameStart(text []rune, s, e int) int {
 		return s
 	}
 	for range 3 {
-		if s < 2 || text[s-1] != ' ' {
+		j := spacedWordBefore(text, s)
+		if j < 0 {
 			break
-		}
-		j := s - 1
-		for j > 0 && (unicode.IsLetter(text[j-1]) || strings.ContainsRune("-'’", text[j-1])) {
-			j--
 		}
 		w := text[j : s-1]
 		if len(w) == 0 || !unicode.IsUpper(w[0]) || len(w) > 1 && inCapitals(w) ||
@@ -95,6 +92,20 @@ func legalNameStart(text []rune, s, e int) int {
 		s = j
 	}
 	return s
+}
+
+// spacedWordBefore returns where the word (letters, hyphens and
+// apostrophes) that ends one space before s starts, or -1 when no space
+// is there.
+func spacedWordBefore(text []rune, s int) int {
+	if s < 2 || text[s-1] != ' ' {
+		return -1
+	}
+	j := s - 1
+	for j > 0 && (unicode.IsLetter(text[j-1]) || strings.ContainsRune("-'’", text[j-1])) {
+		j--
+	}
+	return j
 }
 
 // inCapitals reports whether w has capitals and no lower-case letter, as
@@ -565,14 +576,8 @@ func streetTypeStart(text []rune, s, lo int) int {
 		return s
 	}
 	for range 2 {
-		if s < 2 || text[s-1] != ' ' {
-			break
-		}
-		j := s - 1
-		for j > 0 && (unicode.IsLetter(text[j-1]) || strings.ContainsRune("-'’", text[j-1])) {
-			j--
-		}
-		if j < lo || j == s-1 || !unicode.IsUpper(text[j]) || j > 0 && !strings.ContainsRune(" \t\n", text[j-1]) {
+		j := spacedWordBefore(text, s)
+		if j < 0 || j < lo || j == s-1 || !unicode.IsUpper(text[j]) || j > 0 && !strings.ContainsRune(" \t\n", text[j-1]) {
 			break
 		}
 		s = j

@@ -283,6 +283,17 @@ _PHRASE_WORDS = {"De", "Het", "Een", "Le", "La", "L", "Un", "Une", "Die", "Der",
                  "Au", "À", "Bei", "Von", "Mit", "Für", "Im"}
 
 
+def _spaced_word_before(text, s) -> int:
+    """Where the word (letters, hyphens and apostrophes) that ends one
+    space before s starts, or -1 when no space is there."""
+    if s < 2 or text[s - 1] != " ":
+        return -1
+    j = s - 1
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-'’"):
+        j -= 1
+    return j
+
+
 def _legal_name_start(text, s, e) -> int:
     """Where an ORGANIZATION that ends with its legal form starts once the
     capitalised words before it on its line are in (``Résidence Les Hêtres
@@ -291,11 +302,9 @@ def _legal_name_start(text, s, e) -> int:
     if text[s:e].split()[-1] not in LEGAL_FORMS:
         return s
     for _ in range(3):
-        if s < 2 or text[s - 1] != " ":
+        j = _spaced_word_before(text, s)
+        if j < 0:
             break
-        j = s - 1
-        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-'’"):
-            j -= 1
         w = text[j:s - 1]
         if not w or not w[0].isupper() or (len(w) > 1 and w.isupper()) or w in _PHRASE_WORDS or \
                 (j > 0 and text[j - 1] not in " \t"):
@@ -628,12 +637,8 @@ def _street_type_start(text, s, lo) -> int:
     if first not in STREET_SUFFIXES:
         return s
     for _ in range(2):
-        if s < 2 or text[s - 1] != " ":
-            break
-        j = s - 1
-        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-'’"):
-            j -= 1
-        if j < lo or j == s - 1 or not text[j].isupper() or (j > 0 and text[j - 1] not in " \t\n"):
+        j = _spaced_word_before(text, s)
+        if j < 0 or j < lo or j == s - 1 or not text[j].isupper() or (j > 0 and text[j - 1] not in " \t\n"):
             break
         s = j
     return s
