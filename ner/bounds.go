@@ -15,11 +15,10 @@ import (
 // stays "RSZ": ANNOTATION.md spans begin and end with a word. A PERSON
 // takes in the particles and initials before it ("H. Kühn", "Ph. Van
 // Hamme"; not "M.", which is mostly Monsieur) and never ends with a
-// particle ("Dylan Van Gestel"); an
-// ORGANIZATION takes in the legal form after it ("Rigaux & Bernard SC")
-// and then the name before it ("Tiefbau Meessen & Söhne GmbH").
-// An entity that the widened one now overlaps goes (the "Waver" LOCATION,
-// the "H" PERSON). The recipe's whole_words does the same.
+// particle ("Dylan Van Gestel"); an ORGANIZATION takes in the legal form
+// after it ("Rigaux & Bernard SC") and then the name before it ("Tiefbau
+// Meessen & Söhne GmbH"). An entity that the widened one now overlaps goes
+// (the "Waver" LOCATION, the "H" PERSON). The recipe's whole_words does the same.
 func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
 	for i, e := range es {
 		s, end := hyphenStart(text, e.Start), hyphenEnd(text, e.End)
@@ -268,8 +267,8 @@ func boundAddresses(text []rune, es []entity.Entity) []entity.Entity {
 		s = afterWordyPart(text, s, end)
 		s = afterArticle(text, s, end)
 		out = offTheLine(text, out, s)
-		e.Start = streetStart(text, s, lastEnd(out))
-		e.Start = streetTypeStart(text, e.Start, lastEnd(out))
+		lo := lastEnd(out)
+		e.Start = streetTypeStart(text, streetStart(text, s, lo), lo)
 		e.End = addressEnd(text, end, nextStart(es[i+1:], len(text)))
 		e.End = municipalityEnd(text, e.Start, e.End)
 		out = append(out, e)

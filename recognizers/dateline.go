@@ -77,10 +77,7 @@ func mayHoldDateline(line []rune) bool {
 	if commaThenDigit(line) {
 		return true
 	}
-	i := 0
-	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-		i++
-	}
+	i := skipBlanks(line, 0)
 	for _, l := range signingLeads {
 		if hasRunePrefix(line[i:], l) {
 			return true
@@ -105,23 +102,17 @@ func hasRunePrefix(line []rune, prefix string) bool {
 // maybe after blanks and a short word ("le", "den"): where a date line's
 // date starts. It spares the expression most lines.
 func commaThenDigit(line []rune) bool {
-	blanks := func(j int) int {
-		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
-			j++
-		}
-		return j
-	}
 	for i, c := range line {
 		if c != ',' {
 			continue
 		}
-		j := blanks(i + 1)
+		j := skipBlanks(line, i+1)
 		k := j
 		for k < len(line) && unicode.IsLetter(line[k]) {
 			k++
 		}
 		if k > j && k-j <= 3 {
-			j = blanks(k)
+			j = skipBlanks(line, k)
 		}
 		if j < len(line) && isDigitASCII(line[j]) {
 			return true
@@ -136,13 +127,8 @@ func commaThenDigit(line []rune) bool {
 func datelineStarts(line []rune, at []int) []int {
 	at = lineStart(line, at)
 	if i := slices.Index(line, '/'); i >= 0 {
-		for j := i + 1; j < len(line); j++ {
-			if line[j] != ' ' && line[j] != '\t' {
-				if unicode.IsUpper(line[j]) {
-					at = append(at, j)
-				}
-				break
-			}
+		if j := skipBlanks(line, i+1); j < len(line) && unicode.IsUpper(line[j]) {
+			at = append(at, j)
 		}
 	}
 	return at
@@ -151,14 +137,17 @@ func datelineStarts(line []rune, at []int) []int {
 // lineStart appends the offset of the first letter of line when it is a
 // capital after nothing but blanks: a date line's place starts there.
 func lineStart(line []rune, at []int) []int {
-	for i, c := range line {
-		if c == ' ' || c == '\t' {
-			continue
-		}
-		if unicode.IsUpper(c) {
-			at = append(at, i)
-		}
-		return at
+	if i := skipBlanks(line, 0); i < len(line) && unicode.IsUpper(line[i]) {
+		at = append(at, i)
 	}
 	return at
+}
+
+// skipBlanks returns the offset of the first rune of line from i on that
+// is neither a space nor a tab.
+func skipBlanks(line []rune, i int) int {
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	return i
 }

@@ -236,10 +236,10 @@ def whole_words(text, spans):
     stays ``RSZ``: ANNOTATION.md spans begin and end with a word. A PERSON
     takes in the particles and initials before it (``H. Kühn``, ``Ph. Van
     Hamme``; not ``M.``, which is mostly Monsieur) and never ends with a
-    particle (``Dylan Van Gestel``);
-    an ORGANIZATION takes in the legal form after it (``Rigaux & Bernard
-    SC``) and then the name before it (``Tiefbau Meessen & Söhne GmbH``). A span that the widened one now overlaps goes (the ``Waver``
-    LOCATION, the ``H`` PERSON)."""
+    particle (``Dylan Van Gestel``); an ORGANIZATION takes in the legal form
+    after it (``Rigaux & Bernard SC``) and then the name before it
+    (``Tiefbau Meessen & Söhne GmbH``). A span that the widened one now
+    overlaps goes (the ``Waver`` LOCATION, the ``H`` PERSON)."""
     out = []
     for s, e, typ in spans:
         s, e = _hyphen_start(text, s), _hyphen_end(text, e)
@@ -432,8 +432,8 @@ def bound_addresses(text, spans):
             s = _after_wordy_part(text, s, e)
             s = _after_article(text, s, e)
             _off_the_line(text, out, s)
-            s = _street_start(text, s, _last_end(out))
-            s = _street_type_start(text, s, _last_end(out))
+            lo = _last_end(out)
+            s = _street_type_start(text, _street_start(text, s, lo), lo)
             e = _address_end(text, e, _next_start(spans, i, len(text)))
             e = _municipality_end(text, s, e)
             if country and country[0] >= e:
