@@ -16,6 +16,10 @@ Tag decoding works for IOB1 and IOB2 alike: `B-X` always starts an entity,
 one otherwise (IOB1, or an IOB2 file with an error). Tags whose type maps to
 nothing end the current entity.
 
+The `chamber-gazetteer-*` sets are no files of shared/data/ner: they are the
+Chamber questions labelled from the gazetteers (gazlabel.py), character spans
+without `tokens`.
+
 Usage:  load("icdar-nl-train"), load_text(data_dir), TRAIN_SETS, DEV_SETS,
 EVAL_SETS. `python3 corpora.py` prints counts for every corpus.
 """
@@ -305,6 +309,10 @@ for _l in ("nl", "de"):
     for _s in ("train", "val", "test"):
         _REGISTRY["wikiann-%s-%s" % (_l, _s)] = ("wikiann/%s/%s.conllu" % (_l, _s), "conllu", _l)
 
+for _l in ("nl", "fr"):
+    _REGISTRY["chamber-gazetteer-" + _l] = ((), "gazetteer", _l)
+    _REGISTRY["chamber-gazetteer-%s-dev" % _l] = ((), "gazetteer-dev", _l)
+
 NAMES = sorted(_REGISTRY)
 
 # Licence allows training (README "train") -- the splits meant for fitting.
@@ -318,8 +326,12 @@ TRAIN_SETS = [
     "hipe-ajmc-de-train", "hipe-ajmc-fr-train",
     "ehri-de", "ehri-nl", "ehri-fr",
 ]
+# Chamber questions labelled from the gazetteers (gazlabel.py): trained on
+# from the seventh fine-tuning cycle on.
+GAZETTEER_SETS = ["chamber-gazetteer-nl", "chamber-gazetteer-fr"]
 # Held-out splits of train-licensed corpora: fine for model selection.
 DEV_SETS = [
+    "chamber-gazetteer-nl-dev", "chamber-gazetteer-fr-dev",
     "icdar-nl-dev", "icdar-fr-dev",
     "europeana-de-dev",
     "echr-fr-dev",
@@ -364,6 +376,9 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     if name not in _REGISTRY:
         raise KeyError("unknown corpus %r; known: %s" % (name, ", ".join(NAMES)))
     rel, kind, lang = _REGISTRY[name]
+    if kind.startswith("gazetteer"):
+        import gazlabel
+        return gazlabel.examples(data_dir, lang, dev=kind.endswith("-dev"))
     paths = corpus_paths(name, data_dir)
     for p in paths:
         if not os.path.exists(p):

@@ -123,7 +123,10 @@ def load_set(name, data_dir, n_synth=600):
         return D.generate(n_synth, SYNTH_HELDOUT_SEED, data_dir), False, TYPES
     if name == "synthetic-dev":
         return D.generate(n_synth, SYNTH_DEV_SEED, data_dir), False, TYPES
-    return D.load(name, data_dir), True, CORPUS_TYPES
+    exs = D.load(name, data_dir)
+    # a corpus read from columns is scored on its tokens; sentences labelled
+    # from the gazetteers have character spans only
+    return exs, bool(exs) and "tokens" in exs[0], CORPUS_TYPES
 
 
 def speed(model, wp, texts, reps=2):

@@ -17,6 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import corpora  # noqa: E402
+import gazlabel  # noqa: E402
 import data  # noqa: E402
 import synth  # noqa: E402
 
@@ -207,6 +208,42 @@ class TestEntityFree(unittest.TestCase):
             ("zonder hoofdletter begint deze zin niet goed.", "nl", False),
         ]:
             self.assertEqual(synth._entity_free(s, lang, common), want, s)
+
+
+class TestGazetteerLabels(unittest.TestCase):
+    LEX = {("Gent",): synth.LOC, ("Zaventem",): synth.LOC, ("Anvers",): synth.LOC, ("Belgique",): synth.LOC,
+           ("Vlaanderen",): synth.LOC, ("Ranst",): synth.LOC, ("NMBS",): synth.ORG, ("Regie", "der", "Gebouwen"): synth.ORG}
+
+    def test_table(self):
+        L, O, P = synth.LOC, synth.ORG, synth.PER
+        for s, lang, want in [
+            ("In Zaventem is de hele afdeling verdwenen.", "nl", [("Zaventem", L)]),
+            ("Wat plant de Regie der Gebouwen in Gent?", "nl", [("Regie der Gebouwen", O), ("Gent", L)]),
+            ("Hoeveel Belgische ondernemingen zijn er in Gent?", "nl", [("Gent", L)]),
+            ("Volgens minister De Block is dat niet zo.", "nl", [("De Block", P)]),
+            ("Kent u de situatie van de heer Kaka Touda?", "nl", [("Kaka Touda", P)]),
+            ("Dat zei de heer Van Ranst gisteren.", "nl", [("Van Ranst", P)]),
+            ("Hoeveel aanvragen werden in totaal erkend?", "nl", []),
+            # an unknown capitalised word may be a name: the sentence goes
+            ("De FOD heeft de NMBS niet verwittigd.", "nl", None),
+            ("Horeca Vlaanderen klaagt de ongelijkheid aan.", "nl", None),
+            ("Le bourgmestre de la ville d'Anvers a déclaré cela.", "fr", [("Anvers", L)]),
+            ("M. Dupont vit en Belgique.", "fr", [("Dupont", P), ("Belgique", L)]),
+            ("Selon l'Agence fédérale, rien ne change en Belgique.", "fr", None),
+        ]:
+            got = gazlabel.label(s, lang, self.LEX, {"in", "de", "le", "hoeveel"})
+            self.assertEqual(None if got is None else [(s[a:b], t) for a, b, t in got], want, s)
+
+    def test_chamber_sentences(self):
+        if not os.path.exists(os.path.join(DATA, gazlabel.FILES["nl"])):
+            self.skipTest("Chamber questions missing")
+        train, dev = gazlabel.examples(DATA, "nl"), gazlabel.examples(DATA, "nl", dev=True)
+        self.assertGreater(len(train), 1000)
+        self.assertTrue(0.05 < len(dev) / (len(train) + len(dev)) < 0.15)
+        self.assertFalse({e["text"] for e in train} & {e["text"] for e in dev})
+        for ex in train[:200]:
+            for a, b, t in ex["spans"]:
+                self.assertTrue(ex["text"][a:b][:1].isupper(), ex)
 
 
 class TestDecode(unittest.TestCase):
