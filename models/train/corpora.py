@@ -326,8 +326,9 @@ TRAIN_SETS = [
     "hipe-ajmc-de-train", "hipe-ajmc-fr-train",
     "ehri-de", "ehri-nl", "ehri-fr",
 ]
-# Chamber questions labelled from the gazetteers (gazlabel.py): trained on
-# from the seventh fine-tuning cycle on.
+# Chamber questions labelled from the gazetteers (gazlabel.py): train-licensed
+# (CC0 text), but in no stage of the shipped model (a cycle with them lost
+# on the annotated documents); finetune.py --corpora takes them.
 GAZETTEER_SETS = ["chamber-gazetteer-nl", "chamber-gazetteer-fr"]
 # Held-out splits of train-licensed corpora: fine for model selection.
 DEV_SETS = [

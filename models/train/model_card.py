@@ -27,8 +27,6 @@ LICENCES = {
     "hipe-sonar": "CC BY 4.0 (HIPE-2022 sonar)",
     "hipe-ajmc": "CC BY 4.0 (HIPE-2022 ajmc)",
     "ehri": "EUPL-1.2 (EHRI/EHRI-NER)",
-    "chamber-gazetteer": "CC0 (Belgian Chamber written questions 2020, bnosac/doc2vec), labelled from the gazetteers "
-                         "and the generator's institution lists (`gazlabel.py`)",
 }
 
 
@@ -71,7 +69,10 @@ def training_history(run, info):
     put("pre_last", _last(os.path.join(run, "pretrain.log"), r"^\S+ step \d+ "))
     put("pre_done", _last(os.path.join(run, "pretrain.log"), r"pretrain: done"))
     put("pre_corpus", _last(os.path.join(run, "pretrain.log"), r"corpus (pieces|from cache)"))
-    put("ft_stats", _corpus_stats(os.path.join(run, "finetune.log")))
+    if os.path.exists(os.path.join(run, "finetune.log")):
+        with open(os.path.join(run, "finetune.log"), encoding="utf-8") as f:
+            put("ft_stats", [m.groups() for m in (re.search(r"finetune: (\S+): (\d+) examples, (\d+) pieces", line)
+                                                  for line in f) if m])
     put("ft_done", _last(os.path.join(run, "finetune.log"), r"finetune: done"))
     put("fts", _jload(os.path.join(run, "finetune_summary.json")))
     cycles = dict(h.get("cycles", {}))
@@ -79,21 +80,9 @@ def training_history(run, info):
         d = os.path.dirname(path)
         c = _jload(path)
         c["used"] = os.path.exists(os.path.join(d, "finetuned.pt"))
-        stats = _corpus_stats(os.path.join(d, "finetune.log"))
-        if stats:
-            c["corpora"] = stats
         cycles["finetune" + os.path.basename(d)[2:]] = {**cycles.get("finetune" + os.path.basename(d)[2:], {}), **c}
     put("cycles", cycles)
     return h
-
-
-def _corpus_stats(log):
-    """[(corpus, examples, pieces)] as a fine-tuning log lists them."""
-    if not os.path.exists(log):
-        return []
-    with open(log, encoding="utf-8") as f:
-        return [m.groups() for m in (re.search(r"finetune: (\S+): (\d+) examples, (\d+) pieces", line) for line in f)
-                if m]
 
 
 def _jload(path):
@@ -198,14 +187,9 @@ def main(argv=None):
     L.append("* Fine-tuning (labelled; PER/LOC/ORG mapped to PERSON/LOCATION/ORGANIZATION, other types = O):")
     for name, n_ex, n_pc in ft_stats:
         L.append(f"  * `{name}`: {n_ex} examples, {n_pc} pieces — " + ("synthetic documents generated from the gazetteers "
-                 "(`synth.generate`, seed 1; the later cycles seeds 2 to 6 and 8, and the documents of `finetune4` and later "
+                 "(`synth.generate`, seed 1; the later cycles seeds 2 to 5, and the documents of `finetune4` and later "
                  "also hold entity-free sentences of the Chamber questions (CC0) and German man pages (GPL-3+), labelled O)"
                  if name == "synthetic" else _lic(name)))
-    base = {name for name, _, _ in ft_stats}
-    for cycle, c in sorted(h.get("cycles", {}).items()):
-        for name, n_ex, n_pc in c.get("corpora", []):
-            if name not in base and c.get("used"):
-                L.append(f"  * from `{cycle}` on, `{name}`: {n_ex} examples, {n_pc} pieces — {_lic(name)}")
     L.append("* Model selection: `conll2002-nl-testa` (first 1,200 sentences, research-only licence, used only "
              "to pick the checkpoint) + synthetic dev (seed 1000). `ned.testb` was never used to choose anything.")
     L.append("* Evaluation only: CoNLL-2002 nl testb, ICDAR nl/fr test, synthetic held-out (seed 999999).\n")
@@ -249,14 +233,6 @@ def main(argv=None):
                      "of the session before; the checkpoint was chosen on the dev sets as they were then), then "
                      "`train.py --steps finetune5,finetune6,export,min_score,evaluate,card` with those directories as "
                      "`runs/main/ft5` and `runs/main/ft6`")
-        if "finetune7" in h.get("cycles", {}):
-            L.append("10. In a later session, likewise: `nice -n 5 python3 finetune.py --run runs/main/ft7 --init-onnx "
-                     "../belner-ner --vocab ../belner-ner/vocab.txt --synth 15000 --synth-seed 8 --lr 5e-5 --warmup 0.03 "
-                     "--time-budget 80 --max-steps 25000 --eval-minutes 8 --corpora <corpora.TRAIN_SETS + "
-                     "corpora.GAZETTEER_SETS> --best-to-beat 68.55` (`train.py`'s stage `finetune7`, the first with the "
-                     "Chamber questions labelled from the gazetteers, `gazlabel.py`; 68.55 is the shipped weights' dev "
-                     "score with today's generator and decoding), then "
-                     "`train.py --steps finetune5,finetune6,finetune7,export,min_score,evaluate,card`")
         L.append("")
     if pre_last:
         L.append(f"* Pre-training (MLM, whole-word masking, 128-piece windows, every 8th step 512): last log line `{pre_last}`"
