@@ -61,9 +61,20 @@ _ENUM = re.compile(r"(?<=[.?!])\d+\.$")
 _ELISION = re.compile(r"(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu)['’](?=\w)")
 
 
+def index(phrases: dict) -> dict:
+    """Phrase (tuple of words) -> label, as label() looks them up: first
+    word -> [(words, label)], longest first."""
+    idx = {}
+    for words, lab in phrases.items():
+        idx.setdefault(words[0], []).append((words, lab))
+    for entries in idx.values():
+        entries.sort(key=lambda x: -len(x[0]))
+    return idx
+
+
 @functools.lru_cache(maxsize=4)
 def lexicon(data_dir: str, lang: str) -> dict:
-    """Phrase (tuple of words) -> label, for the places and institutions."""
+    """The places and institutions of lang, as an index()."""
     g = gazetteers.get(data_dir)
     common = set(g.common_words_all.get(lang, ()))
     lex = {}
@@ -93,19 +104,18 @@ def lexicon(data_dir: str, lang: str) -> dict:
         add(name, synth.LOC, True)
     for name in g.nl_cities + g.de_cities:
         add(name, synth.LOC, True)
-    return lex
+    return index(lex)
 
 
 def label(sentence: str, lang: str, lex: dict, common=frozenset()):
     """The spans (start, end, label) of sentence, or None when a capitalised
-    word is not accounted for. common: the language's common words, in
-    lower case."""
+    word is not accounted for. lex: an index() of the known phrases;
+    common: the language's common words, in lower case."""
     words = []
     for m in _WORD.finditer(sentence):
         elided = _ELISION.match(m.group())
         skip = elided.end() if elided else 0
         words.append((m.start() + skip, m.end(), m.group()[skip:].rstrip(".'’")))
-    longest = max((len(k) for k in lex), default=1)
     spans = []
     i = 0
     while i < len(words):
@@ -113,9 +123,9 @@ def label(sentence: str, lang: str, lex: dict, common=frozenset()):
         if not w[:1].isupper():
             i += 1
             continue
-        k = _match(words, i, lex, longest)
+        k, lab = _match(words, i, lex)
         if k:
-            spans.append((words[i][0], _end(words[i + k - 1]), lex[tuple(x[2] for x in words[i:i + k])]))
+            spans.append((words[i][0], _end(words[i + k - 1]), lab))
             i += k
             continue
         if i and words[i - 1][2] in TITLES[lang]:
@@ -142,11 +152,12 @@ def label(sentence: str, lang: str, lex: dict, common=frozenset()):
     return spans
 
 
-def _match(words, i, lex, longest) -> int:
-    for k in range(min(longest, len(words) - i), 0, -1):
-        if tuple(x[2] for x in words[i:i + k]) in lex:
-            return k
-    return 0
+def _match(words, i, lex):
+    """(number of words, label) of the longest phrase at words[i], or (0, None)."""
+    for phrase, lab in lex.get(words[i][2], ()):
+        if tuple(x[2] for x in words[i:i + len(phrase)]) == phrase:
+            return len(phrase), lab
+    return 0, None
 
 
 def _end(word) -> int:

@@ -211,8 +211,8 @@ class TestEntityFree(unittest.TestCase):
 
 
 class TestGazetteerLabels(unittest.TestCase):
-    LEX = {("Gent",): synth.LOC, ("Zaventem",): synth.LOC, ("Anvers",): synth.LOC, ("Belgique",): synth.LOC,
-           ("Vlaanderen",): synth.LOC, ("Ranst",): synth.LOC, ("NMBS",): synth.ORG, ("Regie", "der", "Gebouwen"): synth.ORG}
+    LEX = gazlabel.index({("Gent",): synth.LOC, ("Zaventem",): synth.LOC, ("Anvers",): synth.LOC, ("Belgique",): synth.LOC,
+                          ("Vlaanderen",): synth.LOC, ("Ranst",): synth.LOC, ("NMBS",): synth.ORG, ("Regie", "der", "Gebouwen"): synth.ORG})
 
     def test_table(self):
         L, O, P = synth.LOC, synth.ORG, synth.PER
