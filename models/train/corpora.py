@@ -379,7 +379,7 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     rel, kind, lang = _REGISTRY[name]
     if kind.startswith("gazetteer"):
         import gazlabel
-        return gazlabel.examples(data_dir, lang, dev=kind.endswith("-dev"))
+        return [ex for ex in gazlabel.examples(data_dir, lang) if _is_dev(ex["text"]) == kind.endswith("-dev")]
     paths = corpus_paths(name, data_dir)
     for p in paths:
         if not os.path.exists(p):

@@ -21,8 +21,8 @@ import argparse
 import functools
 import os
 import re
-import zlib
 
+import corpora
 import gazetteers
 import synth
 
@@ -165,9 +165,9 @@ def _end(word) -> int:
     return word[0] + len(word[2])
 
 
-def examples(data_dir: str, lang: str, dev: bool = False) -> list[dict]:
-    """The labelled sentences of lang with at least one entity: the train
-    part, or (dev) the tenth set aside by a hash of the sentence."""
+def examples(data_dir: str, lang: str) -> list[dict]:
+    """The labelled sentences of lang with at least one entity (corpora
+    splits them into train and dev)."""
     path = os.path.join(data_dir, FILES[lang])
     with open(path, encoding="utf-8", errors="replace") as f:
         lines = f.read().split("\n")
@@ -180,9 +180,8 @@ def examples(data_dir: str, lang: str, dev: bool = False) -> list[dict]:
             if not 6 <= len(s.split()) <= 45 or not s[:1].isupper() or s[-1:] not in ".?":
                 continue
             spans = label(s, lang, lex, common)
-            if not spans or (zlib.crc32(s.encode("utf-8")) % 10 == 0) != dev:
-                continue
-            out.append({"text": s, "spans": spans, "lang": lang, "source": "chamber-gazetteer-" + lang})
+            if spans:
+                    out.append({"text": s, "spans": spans, "lang": lang, "source": "chamber-gazetteer-" + lang})
     return out
 
 
@@ -193,11 +192,7 @@ def main(argv=None):
     ap.add_argument("--show", type=int, default=10)
     a = ap.parse_args(argv)
     exs = examples(a.data_dir, a.lang)
-    counts = {}
-    for ex in exs:
-        for _, _, t in ex["spans"]:
-            counts[t] = counts.get(t, 0) + 1
-    print(f"{len(exs)} sentences, entities {counts}")
+    print(corpora.counts(exs))
     for ex in exs[:: max(1, len(exs) // max(1, a.show))][: a.show]:
         t, pos, out = ex["text"], 0, []
         for s, e, lab in ex["spans"]:

@@ -237,7 +237,7 @@ class TestGazetteerLabels(unittest.TestCase):
     def test_chamber_sentences(self):
         if not os.path.exists(os.path.join(DATA, gazlabel.FILES["nl"])):
             self.skipTest("Chamber questions missing")
-        train, dev = gazlabel.examples(DATA, "nl"), gazlabel.examples(DATA, "nl", dev=True)
+        train, dev = corpora.load("chamber-gazetteer-nl", DATA), corpora.load("chamber-gazetteer-nl-dev", DATA)
         self.assertGreater(len(train), 1000)
         self.assertTrue(0.05 < len(dev) / (len(train) + len(dev)) < 0.15)
         self.assertFalse({e["text"] for e in train} & {e["text"] for e in dev})
