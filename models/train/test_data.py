@@ -244,6 +244,11 @@ class TestGazetteerLabels(unittest.TestCase):
         for ex in train[:200]:
             for a, b, t in ex["spans"]:
                 self.assertTrue(ex["text"][a:b][:1].isupper(), ex)
+        # the places sets: the train sentences that name no organisation
+        places = corpora.load("chamber-places-nl", DATA)
+        self.assertEqual([e["text"] for e in places],
+                         [e["text"] for e in train if all(t != synth.ORG for _, _, t in e["spans"])])
+        self.assertTrue(0 < len(places) < len(train))
 
 
 class TestDecode(unittest.TestCase):
