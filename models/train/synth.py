@@ -5,8 +5,8 @@
 Each example is one whole document: {"text", "spans", "lang", "source", "kind"}.
 Spans follow /work/shared/ANNOTATION.md for the model's labels PERSON, ADDRESS,
 ORGANIZATION, LOCATION; identifiers, dates, phone numbers, e-mail addresses,
-amounts, titles, label words, generic references, departments and registers
-are generated as unlabelled distractors, and so are entity-free sentences of
+amounts, titles, label words, generic references, departments, registers and
+vehicles are generated as unlabelled distractors, and so are entity-free sentences of
 the unlabelled text and headings of common words (``prose``): a capitalised
 word at the start of a sentence or alone on a line is not a name by itself.
 
@@ -871,6 +871,13 @@ class Ctx:
                               "de": ["Familie ", "Fam. "]}[lang]), None), (p["last"], PER)]
         if name == "FN":  # first name alone
             return [(self.ch(self.people)["first"], PER)]
+        if name == "NOUN":  # a capitalised common word (German: a noun)
+            return [(self.ch(prose(self.g.data_dir, lang)[1] or ["Dossier"]), None)]
+        if name == "CAR":  # products are no organisations
+            return [(self.ch(CARS), None)]
+        if name == "PLATE":
+            return [("%d-%s-%03d" % (r.randint(1, 2), "".join(r.choice("ABCDEFGHJKLMNPRSTVWXYZ") for _ in range(3)),
+                                     r.randint(0, 999)), None)]
         raise KeyError(name)
 
     def fill(self, doc: Doc, template: str):
@@ -933,6 +940,13 @@ BODY = {
         "Het vonnis werd uitgesproken door {COURT} op {DATE}.",
         "Bevoegd is de rechtbank van {CITY}.",
         "Vanaf {DATE} verhuist de dienst naar {CITY}.",
+        # capitalised common words and set phrases that are no names
+        "Bedankt voor uw bericht van {DATE}.",
+        "Hartelijk dank voor de snelle reactie en de gevraagde stukken.",
+        "{NOUN} en {NOUN} worden niet terugbetaald.",
+        "De kosten voor {NOUN} vallen ten laste van de aanvrager.",
+        "Voertuig: {CAR}, nummerplaat {PLATE}.",
+        "Het voertuig ({CAR}) stond geparkeerd op de rijbaan.",
     ],
     "fr": [
         "Nous nous référons à votre demande du {DATE} concernant votre dossier auprès de {ORG}.",
@@ -980,6 +994,14 @@ BODY = {
         "Le jugement a été prononcé par {COURT} le {DATE}.",
         "Seuls les tribunaux de {CITY} sont compétents.",
         "À partir du {DATE}, le service déménage à {CITY}.",
+        # capitalised common words and set phrases that are no names
+        "Merci pour votre courriel du {DATE}.",
+        "Merci d'avance pour votre réponse rapide.",
+        "Lors de notre entretien du {DATE}, nous avons examiné votre situation.",
+        "Mon collègue {TP} reprendra votre dossier.",
+        "{NOUN} et {NOUN} ne sont pas remboursés.",
+        "Véhicule : {CAR}, immatriculé {PLATE}.",
+        "Le conducteur du véhicule {CAR} a été entendu le {DATE}.",
     ],
     "de": [
         "Wir beziehen uns auf Ihren Antrag vom {DATE} bezüglich Ihrer Akte bei {ORG}.",
@@ -1027,16 +1049,28 @@ BODY = {
         "Gesucht wird eine Tätigkeit im Raum {CITY} – {CITY}.",
         "Das Urteil wurde am {DATE} von {COURT} verkündet.",
         "Ab dem {DATE} zieht der Dienst nach {CITY} um.",
+        # German nouns are capitalised: `in Höhe von`, `in Behandlung` are no places
+        "Die Beihilfe wird in Höhe von {AMT} pro Monat gewährt.",
+        "Seit dem {DATE} befindet sich der Antragsteller in ärztlicher Behandlung.",
+        "Im letzten Jahr war ich wegen {NOUN} in Behandlung.",
+        "Die neue Regelung tritt am {DATE} in Kraft.",
+        "Die Kosten für {NOUN} werden Ihnen in Rechnung gestellt.",
+        "Sie können diese Leistung ab dem {DATE} in Anspruch nehmen.",
+        "Für {NOUN} und {NOUN} gilt ein anderer Tarif.",
+        "Vielen Dank für Ihre Nachricht vom {DATE}.",
+        "Fahrzeug: {CAR}, Kennzeichen {PLATE}.",
     ],
 }
 
 SALUT = {
     "nl": [("Geachte {T} {S},", 30), ("Beste {F},", 8), ("Dag {F},", 8), ("Geachte {F} {S},", 6),
-           ("Beste {T} {S},", 6), ("Geachte,", 5), ("Geachte mevrouw, geachte heer,", 5), ("Beste {F} {S},", 4)],
+           ("Beste {T} {S},", 6), ("Geachte,", 5), ("Geachte mevrouw, geachte heer,", 5), ("Beste {F} {S},", 4),
+           ("Goedemorgen,", 3), ("Goedemiddag,", 2), ("Hallo,", 2), ("Beste,", 2)],
     "fr": [("{T} {S},", 25), ("Cher {T} {S},", 5), ("Bonjour {F},", 8), ("Madame, Monsieur,", 10),
-           ("Chère {T} {S},", 4), ("Bonjour {T} {S},", 6), ("Cher {F},", 4)],
+           ("Chère {T} {S},", 4), ("Bonjour {T} {S},", 6), ("Cher {F},", 4), ("Bonjour,", 4), ("Bonsoir,", 1)],
     "de": [("Sehr geehrte{R} {T} {S},", 30), ("Liebe{R} {F},", 6), ("Hallo {F},", 6),
-           ("Sehr geehrte Damen und Herren,", 10), ("Guten Tag {T} {S},", 6), ("Guten Tag {F} {S},", 3)],
+           ("Sehr geehrte Damen und Herren,", 10), ("Guten Tag {T} {S},", 6), ("Guten Tag {F} {S},", 3),
+           ("Guten Tag,", 3), ("Guten Morgen,", 2), ("Hallo,", 2)],
 }
 SAL_TITLE = {"nl": {"m": ["heer", "heer", "Heer"], "f": ["mevrouw", "Mevrouw"]},
              "fr": {"m": ["Monsieur", "Monsieur"], "f": ["Madame", "Madame"]},
@@ -1048,6 +1082,12 @@ CLOSING = {"nl": ["Met vriendelijke groeten,", "Hoogachtend,", "Met de meeste ho
 SUBJECT = {"nl": ["Betreft", "Onderwerp", "Betreft:", "Ons kenmerk", "Uw kenmerk"],
            "fr": ["Objet", "Concerne", "Objet :", "Réf.", "Nos réf."],
            "de": ["Betreff", "Betrifft", "Betreff:", "Unser Zeichen", "Ihr Zeichen"]}
+# Vehicles in police reports and claims: products, not names.
+CARS = ["Volkswagen Polo", "Volkswagen Passat", "Renault Clio", "Renault Kangoo", "Peugeot 208", "Peugeot Partner",
+        "Toyota Yaris", "Toyota Corolla", "BMW X3", "BMW 320d", "Citroën Berlingo", "Citroën C3", "Ford Transit",
+        "Ford Fiesta", "Opel Corsa", "Opel Astra", "Mercedes-Benz Vito", "Mercedes Sprinter", "Škoda Octavia",
+        "Audi A4", "Fiat Ducato", "Fiat Panda", "Dacia Sandero", "Kia Picanto", "Volvo XC60", "Tesla Model 3",
+        "Hyundai i20", "Nissan Qashqai", "Seat Ibiza", "Iveco Daily"]
 SUBJ_TXT = {"nl": ["aanvraag leefloon", "uw dossier", "herziening van uw rechten", "betalingsherinnering",
                    "uitnodiging gesprek", "aanvraag huurwaarborg", "terugvordering", "beslissing van de raad"],
             "fr": ["demande de revenu d'intégration", "votre dossier", "révision de vos droits", "rappel de paiement",

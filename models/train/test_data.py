@@ -181,6 +181,18 @@ class TestSynth(unittest.TestCase):
                         self.assertFalse(a < start + len(s) and start < b, "span inside prose %r" % s)
         self.assertGreater(found, 10)
 
+    def test_products_and_nouns_unlabelled(self):
+        # vehicles are products; a German noun after `in` is no place
+        found = 0
+        for d in self.docs:
+            t = d["text"]
+            for car in synth.CARS:
+                for m in re.finditer(re.escape(car), t):
+                    found += 1
+                    self.assertFalse(any(a < m.end() and m.start() < b for a, b, _ in d["spans"]), car)
+            for m in re.finditer(r"\bin (Höhe|ärztlicher Behandlung|Kraft|Rechnung|Anspruch)\b", t):
+                self.assertFalse(any(a < m.end() and m.start() < b for a, b, _ in d["spans"]), m.group())
+        self.assertGreater(found, 0)
 
     def test_cli(self):
         with tempfile.TemporaryDirectory() as td:
