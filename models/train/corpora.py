@@ -16,9 +16,9 @@ Tag decoding works for IOB1 and IOB2 alike: `B-X` always starts an entity,
 one otherwise (IOB1, or an IOB2 file with an error). Tags whose type maps to
 nothing end the current entity.
 
-The `chamber-gazetteer-*` and `chamber-places-*` sets are no files of
-shared/data/ner: they are the Chamber questions labelled from the gazetteers
-(gazlabel.py), character spans without `tokens`.
+The `chamber-gazetteer-*`, `chamber-places-*` and `chamber-multiword-*` sets
+are no files of shared/data/ner: they are the Chamber questions labelled from
+the gazetteers (gazlabel.py), character spans without `tokens`.
 
 Usage:  load("icdar-nl-train"), load_text(data_dir), TRAIN_SETS, DEV_SETS,
 EVAL_SETS. `python3 corpora.py` prints counts for every corpus.
@@ -313,6 +313,7 @@ for _l in ("nl", "fr"):
     _REGISTRY["chamber-gazetteer-" + _l] = ((), "gazetteer", _l)
     _REGISTRY["chamber-gazetteer-%s-dev" % _l] = ((), "gazetteer-dev", _l)
     _REGISTRY["chamber-places-" + _l] = ((), "gazetteer-places", _l)
+    _REGISTRY["chamber-multiword-" + _l] = ((), "gazetteer-multiword", _l)
 
 NAMES = sorted(_REGISTRY)
 
@@ -335,6 +336,9 @@ GAZETTEER_SETS = ["chamber-gazetteer-nl", "chamber-gazetteer-fr"]
 # single-word names (`Infrabel`, `Elia`) taught any capitalised first word
 # to be one.
 PLACES_SETS = ["chamber-places-nl", "chamber-places-fr"]
+# ... or less those naming one by a single word not in capitals: the
+# acronyms and the names of several words stay.
+MULTIWORD_SETS = ["chamber-multiword-nl", "chamber-multiword-fr"]
 # Held-out splits of train-licensed corpora: fine for model selection.
 DEV_SETS = [
     "chamber-gazetteer-nl-dev", "chamber-gazetteer-fr-dev",
@@ -377,6 +381,12 @@ def _is_dev(text: str) -> bool:
     return zlib.crc32(text.encode("utf-8")) % 10 == 0
 
 
+def _single_word_org(text: str, label: str) -> bool:
+    """An organisation named by one word not in capitals (`Infrabel`), which
+    looks like any capitalised word at a sentence start."""
+    return label == "ORGANIZATION" and " " not in text and not text.isupper()
+
+
 def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     """Load one corpus (see NAMES) as a list of examples."""
     if name not in _REGISTRY:
@@ -387,6 +397,8 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
         exs = [ex for ex in gazlabel.examples(data_dir, lang) if _is_dev(ex["text"]) == kind.endswith("-dev")]
         if kind.endswith("-places"):
             exs = [ex for ex in exs if all(lab != "ORGANIZATION" for _, _, lab in ex["spans"])]
+        elif kind.endswith("-multiword"):
+            exs = [ex for ex in exs if not any(_single_word_org(ex["text"][a:b], lab) for a, b, lab in ex["spans"])]
         return exs
     paths = corpus_paths(name, data_dir)
     for p in paths:

@@ -261,6 +261,12 @@ class TestGazetteerLabels(unittest.TestCase):
         self.assertEqual([e["text"] for e in places],
                          [e["text"] for e in train if all(t != synth.ORG for _, _, t in e["spans"])])
         self.assertTrue(0 < len(places) < len(train))
+        # the multiword sets: less the sentences with `Infrabel`, not those with `NMBS`
+        multi = corpora.load("chamber-multiword-nl", DATA)
+        self.assertTrue(len(places) < len(multi) < len(train))
+        orgs = {e["text"][a:b] for e in multi for a, b, t in e["spans"] if t == synth.ORG}
+        self.assertNotIn("Infrabel", orgs)
+        self.assertTrue(any(o.isupper() for o in orgs) and any(" " in o for o in orgs), orgs)
 
 
 class TestDecode(unittest.TestCase):
