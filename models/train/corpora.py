@@ -332,12 +332,11 @@ TRAIN_SETS = [
 # (CC0 text), but in no stage of the shipped model (a cycle with them lost
 # on the annotated documents); finetune.py --corpora takes them.
 GAZETTEER_SETS = ["chamber-gazetteer-nl", "chamber-gazetteer-fr"]
-# The same train sentences less those naming an organisation: its
-# single-word names (`Infrabel`, `Elia`) taught any capitalised first word
-# to be one.
+# The same train sentences less those naming an organisation, or less those
+# naming one by a single word not in capitals (`Infrabel`; acronyms and names
+# of several words stay): the cycles with them also lost on the annotated
+# documents (docs/model-runtime.md).
 PLACES_SETS = ["chamber-places-nl", "chamber-places-fr"]
-# ... or less those naming one by a single word not in capitals: the
-# acronyms and the names of several words stay.
 MULTIWORD_SETS = ["chamber-multiword-nl", "chamber-multiword-fr"]
 # Held-out splits of train-licensed corpora: fine for model selection.
 DEV_SETS = [

@@ -6,9 +6,10 @@ Each example is one whole document: {"text", "spans", "lang", "source", "kind"}.
 Spans follow /work/shared/ANNOTATION.md for the model's labels PERSON, ADDRESS,
 ORGANIZATION, LOCATION; identifiers, dates, phone numbers, e-mail addresses,
 amounts, titles, label words, generic references, departments, registers and
-vehicles are generated as unlabelled distractors, and so are entity-free sentences of
-the unlabelled text and headings of common words (``prose``): a capitalised
-word at the start of a sentence or alone on a line is not a name by itself.
+vehicles are generated as unlabelled distractors, and so are entity-free
+sentences of the unlabelled text and headings of common words (``prose``): a
+capitalised word at the start of a sentence or alone on a line is not a name
+by itself.
 
 CLI:  python3 synth.py --n 5 --seed 1 --show       (spans marked [[...]]LABEL)
       python3 synth.py --n 10000 --seed 1 --out synth.jsonl
