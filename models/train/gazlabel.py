@@ -181,7 +181,7 @@ def examples(data_dir: str, lang: str) -> list[dict]:
                 continue
             spans = label(s, lang, lex, common)
             if spans:
-                    out.append({"text": s, "spans": spans, "lang": lang, "source": "chamber-gazetteer-" + lang})
+                out.append({"text": s, "spans": spans, "lang": lang, "source": "chamber-gazetteer-" + lang})
     return out
 
 
