@@ -187,7 +187,7 @@ def main(argv=None):
     L.append("* Fine-tuning (labelled; PER/LOC/ORG mapped to PERSON/LOCATION/ORGANIZATION, other types = O):")
     for name, n_ex, n_pc in ft_stats:
         L.append(f"  * `{name}`: {n_ex} examples, {n_pc} pieces — " + ("synthetic documents generated from the gazetteers "
-                 "(`synth.generate`, seed 1; the later cycles seeds 2 to 5, and the documents of `finetune4` and later "
+                 "(`synth.generate`, seed 1; the later cycles seeds 2 to 6, and the documents of `finetune4` and later "
                  "also hold entity-free sentences of the Chamber questions (CC0) and German man pages (GPL-3+), labelled O)"
                  if name == "synthetic" else _lic(name)))
     L.append("* Model selection: `conll2002-nl-testa` (first 1,200 sentences, research-only licence, used only "
