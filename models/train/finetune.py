@@ -31,7 +31,7 @@ import data as D  # noqa: E402
 import evaluate as E  # noqa: E402
 import nerdata as N  # noqa: E402
 import wordpiece as W  # noqa: E402
-from model import BertModel, Config, load_checkpoint, save_checkpoint  # noqa: E402
+from model import BertModel, Config, autocast, load_checkpoint, pick_device, save_checkpoint  # noqa: E402
 from pretrain import log_to, lr_at  # noqa: E402
 
 SYNTH_TRAIN_SEED = 1
@@ -115,15 +115,18 @@ def main(argv=None):
     ap.add_argument("--lr", type=float, default=3e-4)
     ap.add_argument("--warmup", type=float, default=0.05)
     ap.add_argument("--max-tokens", type=int, default=4096, help="pieces per batch")
+    ap.add_argument("--max-batch", type=int, default=64, help="windows per batch")
     ap.add_argument("--max-steps", type=int, default=2000)
     ap.add_argument("--time-budget", type=float, default=40.0, help="minutes (stop condition)")
     ap.add_argument("--schedule", choices=["steps", "time"], default="time",
                     help="LR decay over max(step/max_steps, elapsed/time_budget) (time) or steps only")
-    ap.add_argument("--eval-minutes", type=float, default=6.0)
+    ap.add_argument("--eval-minutes", type=float, default=6.0,
+                    help="0: no dev evaluation, the last step is kept (chosen later, off the GPU)")
     ap.add_argument("--eval-every", type=int, default=0, help="evaluate every n steps (overrides minutes)")
     ap.add_argument("--dev-testa", type=int, default=1200, help="testa sentences used for selection (0 = all)")
     ap.add_argument("--dev-synth", type=int, default=200)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--device", default="auto", help="auto (a GPU when torch sees one), cpu or cuda")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--log-every", type=int, default=20)
     a = ap.parse_args(argv)
@@ -131,6 +134,7 @@ def main(argv=None):
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     random.seed(a.seed)
+    dev = pick_device(a.device)
     os.makedirs(a.run, exist_ok=True)
     log = log_to(os.path.join(a.run, "finetune.log"))
     if a.init_onnx:
@@ -148,10 +152,12 @@ def main(argv=None):
             log("finetune: random init")
     c = model.c
     assert c.vocab_size == len(wp), (c.vocab_size, len(wp))
+    model.to(dev)
 
     names = [n for n in (a.corpora.split(",") if a.corpora else D.train_sets()) if n]
     items = build_train(wp, a.data_dir, a.synth, names, a.max_per_corpus, a.corpus_repeat, log, a.synth_seed)
-    dev_sets = E.dev_sets(a.data_dir, a.dev_testa, a.dev_synth)
+    evaluating = a.eval_every > 0 or a.eval_minutes > 0
+    dev_sets = E.dev_sets(a.data_dir, a.dev_testa, a.dev_synth) if evaluating else {}
 
     params_decay = [p for n, p in model.named_parameters() if not (n.endswith("bias") or "ln" in n)]
     params_nodecay = [p for n, p in model.named_parameters() if n.endswith("bias") or "ln" in n]
@@ -168,7 +174,7 @@ def main(argv=None):
     done = False
     history = []
     while not done:
-        batches = N.make_batches(items, a.max_tokens, seed=a.seed + epoch)
+        batches = N.make_batches(items, a.max_tokens, a.max_batch, seed=a.seed + epoch)
         for bi in batches:
             if step >= a.max_steps or time.time() - t_start >= budget:
                 done = True
@@ -180,25 +186,27 @@ def main(argv=None):
             for g in opt.param_groups:
                 g["lr"] = lr
             ids, am, tt, labs = N.collate(items, bi)
-            logits = model(ids, am, tt)
-            loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), labs.view(-1), ignore_index=-100)
+            win[0] += int(am.sum())
+            ids, am, tt, labs = (t.to(dev, non_blocking=True) for t in (ids, am, tt, labs))
+            with autocast(dev):
+                logits = model(ids, am, tt)
+            loss = F.cross_entropy(logits.float().view(-1, logits.shape[-1]), labs.view(-1), ignore_index=-100)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             step += 1
-            win[0] += int(am.sum())
-            win[1] += loss.item()
+            win[1] += loss.detach()
             win[2] += 1
             if step % a.log_every == 0:
                 now = time.time()
                 el = now - t_start
                 eta = min(budget - el, (a.max_steps - step) * (now - win[3]) / win[2])
-                log(f"step {step} epoch {epoch} loss {win[1]/win[2]:.4f} lr {lr:.2e} "
+                log(f"step {step} epoch {epoch} loss {float(win[1])/win[2]:.4f} lr {lr:.2e} "
                     f"tok/s {win[0]/(now-win[3]):.0f} elapsed {el/60:.1f}m ETA {max(0, eta)/60:.1f}m")
                 win = [0, 0.0, 0, now]
             due = (a.eval_every and step % a.eval_every == 0) or \
-                  (not a.eval_every and time.time() - last_eval > a.eval_minutes * 60)
+                  (not a.eval_every and evaluating and time.time() - last_eval > a.eval_minutes * 60)
             if due:
                 score, res = dev_score(model, wp, dev_sets, log)
                 history.append({"step": step, "score": score})
@@ -210,12 +218,15 @@ def main(argv=None):
                 last_eval = time.time()
                 win[3] = time.time()
         epoch += 1
-    if not history or history[-1]["step"] != step:
+    if not evaluating:
+        best, best_step = None, step
+        save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None, {"step": step})
+    elif not history or history[-1]["step"] != step:
         score, res = dev_score(model, wp, dev_sets, log)
         history.append({"step": step, "score": score})
     else:
         score = history[-1]["score"]
-    if score > best:
+    if evaluating and score > best:
         best, best_step = score, step
         save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None,
                         {"step": step, "dev": res, "dev_score": score})
@@ -223,8 +234,8 @@ def main(argv=None):
     with open(os.path.join(a.run, "finetune_summary.json"), "w") as f:
         json.dump({"best_score": best, "best_step": best_step, "steps": step, "epochs": epoch,
                    "minutes": (time.time() - t_start) / 60, "history": history}, f, indent=1)
-    log(f"finetune: done, {step} steps, best dev {best:.2f} at step {best_step}, "
-        f"{(time.time()-t_start)/60:.1f} min")
+    chosen = f"best dev {best:.2f}" if evaluating else "no dev evaluation, last step kept"
+    log(f"finetune: done, {step} steps, {chosen} at step {best_step}, {(time.time()-t_start)/60:.1f} min")
 
 
 if __name__ == "__main__":

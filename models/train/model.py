@@ -7,6 +7,7 @@ Parameter names follow Hugging Face ``BertForTokenClassification`` /
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from dataclasses import asdict, dataclass
@@ -153,6 +154,28 @@ class ExportWrapper(nn.Module):
 
     def forward(self, input_ids, attention_mask, token_type_ids):
         return self.m(input_ids, attention_mask, token_type_ids)
+
+
+def pick_device(name: str = "auto") -> torch.device:
+    """The device to train on: "auto" takes a GPU when torch sees one."""
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    dev = torch.device(name)
+    if dev.type == "cuda":
+        if not torch.cuda.is_available():
+            raise SystemExit("--device cuda: torch sees no GPU")
+        # TF32 matmuls: fp32 weights and optimiser, tensor-core speed
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+    return dev
+
+
+def autocast(dev: torch.device):
+    """bf16 autocast on a GPU (LayerNorm, softmax and the loss stay fp32);
+    plain fp32 on the CPU, where bf16 matmuls are slower here."""
+    if dev.type != "cuda":
+        return contextlib.nullcontext()
+    return torch.autocast(device_type="cuda", dtype=torch.bfloat16)
 
 
 def save_checkpoint(path, model, opt=None, extra=None):

@@ -132,6 +132,7 @@ def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
     """Returns per text (offs, widx, label ids per piece, probability of each
     piece's label)."""
     model.eval()
+    dev = next(model.parameters()).device
     encs = []
     jobs = []  # (text idx, a, b, ids)
     for ti, t in enumerate(texts):
@@ -150,10 +151,10 @@ def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
         x = np.zeros((len(batch), T), dtype=np.int64)
         for r, j in enumerate(batch):
             x[r, :len(jobs[j][3])] = jobs[j][3]
-        x = torch.from_numpy(x)
+        x = torch.from_numpy(x).to(dev)
         am = (x != 0).long()
         prob, pred = torch.softmax(model(x, am, torch.zeros_like(x)), -1).max(-1)
-        pred, prob = pred.numpy(), prob.numpy()
+        pred, prob = pred.cpu().numpy(), prob.cpu().numpy()
         for r, j in enumerate(batch):
             ti, a, b, _ = jobs[j]
             encs[ti][3][a:b] = pred[r, 1:1 + b - a].tolist()

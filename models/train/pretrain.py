@@ -18,8 +18,9 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import random
+import queue
 import sys
+import threading
 import time
 
 import numpy as np
@@ -31,7 +32,7 @@ sys.path.insert(0, HERE)
 
 import data as D  # noqa: E402
 import wordpiece as W  # noqa: E402
-from model import BertModel, Config, save_checkpoint  # noqa: E402
+from model import BertModel, Config, autocast, pick_device, save_checkpoint  # noqa: E402
 
 LANG_WEIGHTS = {"nl": 0.36, "fr": 0.32, "de": 0.32}
 
@@ -108,44 +109,79 @@ class Batcher:
         self.mask_prob = mask_prob
 
     def batch(self, B, T):
+        """B windows of T pieces ([CLS] text [SEP], padded) as (input ids
+        with masks, attention mask, MLM labels), all rows at once: on a GPU a
+        per-row loop would keep it waiting."""
         n = T - 2
         ids = np.zeros((B, T), dtype=np.int64)
         st = np.zeros((B, T), dtype=np.uint8)
-        for b in range(B):
-            lang = self.langs[self.rng.choice(len(self.langs), p=self.w)]
-            arr, starts = self.corpus[lang]
+        langs = self.rng.choice(len(self.langs), size=B, p=self.w)
+        cols = np.arange(n)
+        for li in np.unique(langs):
+            rows = np.flatnonzero(langs == li)
+            arr, starts = self.corpus[self.langs[li]]
             L = len(arr)
-            s = int(self.rng.integers(0, max(1, L - n)))
-            # begin on a word start
-            k = 0
-            while s + k < L - 1 and starts[s + k] == 0 and k < 20:
-                k += 1
-            s += k
-            seg = arr[s:s + n]
-            ids[b, 0] = W.CLS_ID
-            ids[b, 1:1 + len(seg)] = seg
-            ids[b, 1 + len(seg)] = W.SEP_ID
-            st[b, 1:1 + len(seg)] = starts[s:s + n]
-        # whole-word masking
-        labels = np.full((B, T), -100, dtype=np.int64)
-        inp = ids.copy()
+            s = self.rng.integers(0, max(1, L - n), size=len(rows))
+            for _ in range(20):  # begin on a word start, at most 20 pieces on
+                move = (starts[s] == 0) & (s < L - 1)
+                if not move.any():
+                    break
+                s = s + move
+            length = np.minimum(n, L - s)
+            idx = np.minimum(s[:, None] + cols, L - 1)
+            inside = cols < length[:, None]
+            ids[rows, 0] = W.CLS_ID
+            ids[rows, 1:1 + n] = np.where(inside, arr[idx], W.PAD_ID)
+            ids[rows, 1 + length] = W.SEP_ID
+            st[rows, 1:1 + n] = np.where(inside, starts[idx], 0)
+        return self.mask(ids, st)
+
+    def mask(self, ids, st):
+        """Whole-word masking: each word is chosen with mask_prob, its pieces
+        become [MASK] (80 %), a random piece (10 %) or stay (10 %); a row with
+        no chosen word gets one masked piece."""
+        B, T = ids.shape
         word_id = np.cumsum(st, axis=1)  # same id for pieces of one word
         special = (ids == W.CLS_ID) | (ids == W.SEP_ID) | (ids == W.PAD_ID)
-        for b in range(B):
-            nw = int(word_id[b].max())
-            chosen = self.rng.random(nw + 1) < self.mask_prob
-            chosen[0] = False
-            m = chosen[word_id[b]] & ~special[b]
-            if not m.any():
-                cand = np.where(~special[b])[0]
-                m[cand[int(self.rng.integers(len(cand)))]] = True
-            labels[b, m] = ids[b, m]
-            r = self.rng.random(T)
-            inp[b, m & (r < 0.8)] = W.MASK_ID
-            rnd = m & (r >= 0.8) & (r < 0.9)
-            inp[b, rnd] = self.rng.integers(5, self.V, rnd.sum())
+        chosen = self.rng.random((B, T + 1)) < self.mask_prob
+        chosen[:, 0] = False
+        m = np.take_along_axis(chosen, word_id, axis=1) & ~special
+        for b in np.flatnonzero(~m.any(axis=1)):
+            cand = np.flatnonzero(~special[b])
+            m[b, cand[int(self.rng.integers(len(cand)))]] = True
+        labels = np.where(m, ids, -100)
+        inp = ids.copy()
+        r = self.rng.random((B, T))
+        inp[m & (r < 0.8)] = W.MASK_ID
+        rnd = m & (r >= 0.8) & (r < 0.9)
+        inp[rnd] = self.rng.integers(5, self.V, int(rnd.sum()))
         am = (ids != W.PAD_ID).astype(np.int64)
         return torch.from_numpy(inp), torch.from_numpy(am), torch.from_numpy(labels)
+
+
+def batch_shape(step, c, a):
+    """(batch size, window) of a step: every long_every-th step trains the
+    positions up to 512 with the same number of pieces."""
+    if a.long_every and step % a.long_every == a.long_every - 1:
+        T = min(512, c.max_position_embeddings)
+        return max(1, a.batch * a.seq_len // T), T
+    return a.batch, a.seq_len
+
+
+def prefetch(make, first_step, depth=4):
+    """Yields make(step) for first_step, first_step+1, ... made in a thread,
+    so that batching overlaps the training step (numpy releases the GIL)."""
+    q = queue.Queue(maxsize=depth)
+
+    def work():
+        step = first_step
+        while True:
+            q.put(make(step))
+            step += 1
+
+    threading.Thread(target=work, daemon=True).start()
+    while True:
+        yield q.get()
 
 
 def lr_at(progress, base, warm):
@@ -175,12 +211,16 @@ def main(argv=None):
     ap.add_argument("--synth", type=int, default=2000)
     ap.add_argument("--max-lines", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--device", default="auto", help="auto (a GPU when torch sees one), cpu or cuda")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--log-every", type=int, default=20)
+    ap.add_argument("--cache-only", action="store_true",
+                    help="tokenise the corpus into the run's cache and stop (it then travels to a GPU)")
     a = ap.parse_args(argv)
 
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
+    dev = pick_device(a.device)
     os.makedirs(a.run, exist_ok=True)
     log = log_to(os.path.join(a.run, "pretrain.log"))
     wp = W.WordPiece.load(os.path.join(a.run, "vocab.txt"))
@@ -192,8 +232,10 @@ def main(argv=None):
         log("pretrain: corpus from cache " + ", ".join(f"{l}={len(v[0])}" for l, v in corpus.items()))
     else:
         corpus = build_corpus(wp, a.data_dir, a.synth, a.max_lines, log)
-        np.savez(cache, **{f"{l}_ids": v[0] for l, v in corpus.items()},
-                 **{f"{l}_st": v[1] for l, v in corpus.items()})
+        np.savez_compressed(cache, **{f"{l}_ids": v[0] for l, v in corpus.items()},
+                            **{f"{l}_st": v[1] for l, v in corpus.items()})
+    if a.cache_only:
+        return
 
     ckpt = os.path.join(a.run, "ckpt.pt")
     if os.path.exists(ckpt):
@@ -211,7 +253,8 @@ def main(argv=None):
         d = None
         step, elapsed = 0, 0.0
     nparams = sum(p.numel() for p in model.parameters())
-    log(f"pretrain: config {c.to_json()} params {nparams/1e6:.2f}M")
+    log(f"pretrain: config {c.to_json()} params {nparams/1e6:.2f}M device {dev}")
+    model.to(dev)
     no_decay = [p for n, p in model.named_parameters() if n.endswith("bias") or "ln" in n or "LayerNorm" in n]
     decay = [p for n, p in model.named_parameters() if not (n.endswith("bias") or "ln" in n or "LayerNorm" in n)]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01},
@@ -219,6 +262,7 @@ def main(argv=None):
     if d is not None and "opt" in d:
         opt.load_state_dict(d["opt"])
     batcher = Batcher(corpus, c.vocab_size, a.seed + step)
+    batches = prefetch(lambda k: batcher.batch(*batch_shape(k, c, a)), step)
     model.train()
     budget = a.time_budget * 60
     t_start = time.time() - elapsed
@@ -234,33 +278,29 @@ def main(argv=None):
         lr = lr_at(progress, a.lr, a.warmup)
         for g in opt.param_groups:
             g["lr"] = lr
-        if a.long_every and step % a.long_every == a.long_every - 1:
-            T = min(512, c.max_position_embeddings)
-            B = max(1, a.batch * a.seq_len // T)
-        else:
-            T, B = a.seq_len, a.batch
-        inp, am, labels = batcher.batch(B, T)
-        tt = torch.zeros_like(inp)
-        h = model.bert(inp, am, tt)
-        sel = labels != -100
-        logits = model.mlm_logits(h[sel])
+        inp, am, labels = (t.to(dev, non_blocking=True) for t in next(batches))
+        with autocast(dev):
+            h = model.bert(inp, am, torch.zeros_like(inp))
+            sel = labels != -100
+            logits = model.mlm_logits(h[sel])
         tgt = labels[sel]
-        loss = F.cross_entropy(logits, tgt)
+        loss = F.cross_entropy(logits.float(), tgt)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         step += 1
-        win_tok += B * T
-        win_loss += loss.item()
-        win_acc += (logits.argmax(-1) == tgt).float().mean().item()
+        win_tok += inp.numel()
+        # summed on the device: a .item() per step would stall a GPU
+        win_loss += loss.detach()
+        win_acc += (logits.argmax(-1) == tgt).float().mean()
         win_n += 1
         if step % a.log_every == 0:
             now = time.time()
             tps = win_tok / (now - win_t)
             el = now - t_start
             eta = max(0.0, min(budget - el, (a.max_steps - step) * (now - win_t) / win_n))
-            log(f"step {step} loss {win_loss/win_n:.4f} mlm_acc {win_acc/win_n:.3f} lr {lr:.2e} "
+            log(f"step {step} loss {float(win_loss)/win_n:.4f} mlm_acc {float(win_acc)/win_n:.3f} lr {lr:.2e} "
                 f"tok/s {tps:.0f} elapsed {el/60:.1f}m ETA {eta/60:.1f}m")
             win_tok, win_t, win_loss, win_acc, win_n = 0, now, 0.0, 0.0, 0
         if time.time() - last_ckpt > a.ckpt_minutes * 60:

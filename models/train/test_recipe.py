@@ -308,6 +308,90 @@ class LabelTest(unittest.TestCase):
                 self.assertEqual(set(m.group(1).encode().decode("unicode_escape").encode("latin-1").decode()), want)
 
 
+class PretrainBatchTest(unittest.TestCase):
+    """The masked-LM batches: pieces 100..499 start a word, 500..999
+    continue one, so every row can be checked against its words."""
+
+    def setUp(self):
+        import numpy as np
+        rng = np.random.default_rng(1)
+        ids, starts = [], []
+        for k in range(20000):
+            if k % 500 == 499:  # a document ends
+                ids.append(W.SEP_ID)
+                starts.append(1)
+                continue
+            ids.append(int(rng.integers(100, 500)))
+            starts.append(1)
+            for _ in range(int(rng.integers(0, 3))):
+                ids.append(int(rng.integers(500, 1000)))
+                starts.append(0)
+        corpus = {"nl": (np.array(ids, np.uint16), np.array(starts, np.uint8))}
+        # 610 pieces, a word of 15 pieces at 90..104: a 512-piece window drawn
+        # to start in it moves to 105 and runs out of text before its end
+        short_ids = np.full(610, 150, np.uint16)
+        short_ids[91:105] = 600
+        short = {"de": (short_ids, (short_ids < 500).astype(np.uint8))}
+        import pretrain
+        self.batcher = pretrain.Batcher(corpus, 1000, seed=3)
+        self.batch_shape = pretrain.batch_shape
+        self.short = pretrain.Batcher(short, 1000, seed=3)
+
+    def rows(self, batcher, B, T):
+        inp, am, labels = (t.numpy() for t in batcher.batch(B, T))
+        orig = inp.copy()
+        orig[labels != -100] = labels[labels != -100]
+        return inp, am, labels, orig
+
+    def test_windows(self):
+        for B, T in [(64, 128), (8, 512)]:
+            inp, am, labels, orig = self.rows(self.batcher, B, T)
+            self.assertEqual(inp.shape, (B, T))
+            for r in range(B):
+                self.assertEqual(orig[r, 0], W.CLS_ID)
+                self.assertEqual(orig[r, T - 1], W.SEP_ID, "a long corpus fills the window")
+                self.assertTrue(orig[r, 1] < 500, "a window begins on a word start")
+                self.assertTrue((am[r] == 1).all())
+
+    def test_end_of_corpus_is_padded(self):
+        inp, am, labels, orig = self.rows(self.short, 200, 512)
+        padded = 0
+        for r in range(200):
+            n = int(am[r].sum())
+            self.assertEqual(orig[r, n - 1], W.SEP_ID)
+            self.assertTrue((orig[r, n:] == W.PAD_ID).all())
+            self.assertTrue((labels[r, n:] == -100).all())
+            padded += n < 512
+        self.assertGreater(padded, 0)
+
+    def test_whole_word_masking(self):
+        import numpy as np
+        inp, am, labels, orig = self.rows(self.batcher, 256, 128)
+        masked = labels != -100
+        special = np.isin(orig, [W.CLS_ID, W.SEP_ID, W.PAD_ID])
+        self.assertFalse((masked & special).any(), "specials are never masked")
+        self.assertTrue(masked.any(axis=1).all(), "every row has a masked piece")
+        self.assertAlmostEqual(masked.sum() / (~special).sum(), 0.15, delta=0.03)
+        for r in range(256):
+            word = np.cumsum((orig[r] < 500) | special[r])
+            for w in np.unique(word[masked[r]]):
+                self.assertTrue(masked[r][word == w].all(), f"row {r}: a word masked in part")
+        replaced = inp[masked]
+        self.assertAlmostEqual((replaced == W.MASK_ID).mean(), 0.8, delta=0.05)
+        self.assertAlmostEqual((replaced == orig[masked]).mean(), 0.1, delta=0.05)
+
+    def test_long_steps_keep_the_pieces(self):
+        import argparse
+        from model import Config
+        a = argparse.Namespace(batch=32, seq_len=128, long_every=8)
+        shapes = [self.batch_shape(step, Config(), a) for step in range(16)]
+        self.assertEqual(shapes.count((8, 512)), 2)
+        self.assertEqual(shapes[7], (8, 512))
+        self.assertTrue(all(B * T == 32 * 128 for B, T in shapes))
+        self.assertEqual(self.batch_shape(7, Config(), argparse.Namespace(batch=32, seq_len=128, long_every=0)),
+                         (32, 128))
+
+
 class FixtureTest(unittest.TestCase):
     """The fixture must keep up with the recipe: a corpus it lacks would
     only be skipped (logged) by the smoke build, so its reader would go
@@ -420,6 +504,34 @@ class RecipeSmokeTest(unittest.TestCase):
         from onnx_weights import load_from_onnx
         m = load_from_onnx(os.path.join(self.out, "model.onnx"), os.path.join(self.out, "config.json"))
         self.assertEqual(m.c.num_labels, 9)
+
+    def test_finetune_without_dev(self):
+        """The GPU run's fine-tuning (--eval-minutes 0) evaluates nothing
+        and keeps its last step."""
+        import finetune
+        import torch
+        run = os.path.join(self.tmp, "nodev")
+        finetune.main(["--run", run, "--data-dir", SMOKE_DATA_DIR, "--init", os.path.join(self.run_dir, "pretrained.pt"),
+                       "--vocab", os.path.join(self.run_dir, "vocab.txt"), "--synth", "10", "--max-per-corpus", "20",
+                       "--max-steps", "3", "--eval-minutes", "0", "--device", "cpu"])
+        with open(os.path.join(run, "finetune_summary.json")) as f:
+            summary = json.load(f)
+        self.assertEqual((summary["steps"], summary["best_step"], summary["best_score"], summary["history"]),
+                         (3, 3, None, []))
+        kept = torch.load(os.path.join(run, "finetuned.pt"), map_location="cpu")
+        self.assertEqual(kept["step"], 3)
+        self.assertNotIn("dev_score", kept)
+
+
+class DeviceTest(unittest.TestCase):
+    def test_pick_device(self):
+        import torch
+        from model import pick_device
+        self.assertEqual(pick_device("cpu").type, "cpu")
+        self.assertEqual(pick_device("auto").type, "cuda" if torch.cuda.is_available() else "cpu")
+        if not torch.cuda.is_available():
+            with self.assertRaises(SystemExit):
+                pick_device("cuda")
 
 
 if __name__ == "__main__":

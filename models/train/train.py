@@ -70,6 +70,18 @@ SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
              finetune=["--time-budget", "0.4", "--max-steps", "20", "--synth", "60", "--max-per-corpus", "100",
                        "--dev-testa", "100", "--dev-synth", "20", "--eval-every", "10", "--log-every", "10"],
              min_score=["--dev-testa", "100", "--dev-synth", "20"], evaluate=["--limit", "100", "--n-synth", "30"])
+# the run for a lent GPU (gpu.sh), inside one 10-minute device call: the
+# same model and data, a vocabulary that has seen synthetic documents, one
+# pre-training and one fine-tuning whose schedules follow their time budgets,
+# with the batches a GPU needs. No dev evaluation there (its Python decoding
+# would cost a minute of the lease each time): the last step is kept, and the
+# dev sets choose between it and the shipped weights back on the CPU.
+GPU = dict(FULL, vocab_synth=3000,
+           pretrain=["--time-budget", "4", "--max-steps", "1000000", "--schedule", "time", "--synth", "2000",
+                     "--batch", "256", "--lr", "7e-4", "--warmup", "0.06", "--ckpt-minutes", "2"],
+           finetune=["--time-budget", "2.5", "--max-steps", "1000000", "--synth", "40000",
+                     "--max-tokens", "16384", "--max-batch", "128", "--lr", "4e-4", "--eval-minutes", "0"],
+           cycles=[])
 
 
 def main(argv=None):
@@ -79,11 +91,20 @@ def main(argv=None):
     ap.add_argument("--out", default=None, help="model directory (default models/belner-ner; required with --smoke)")
     ap.add_argument("--run", default=None, help="run directory for intermediate files")
     ap.add_argument("--smoke", action="store_true", help="tiny end-to-end run (< 2 min)")
+    ap.add_argument("--gpu", action="store_true", help="the settings of the run on a lent GPU (gpu.sh)")
+    ap.add_argument("--device", default="auto", help="auto (a GPU when torch sees one), cpu or cuda")
+    ap.add_argument("--pretrain-minutes", type=float, default=None, help="overrides the settings' time budget")
+    ap.add_argument("--finetune-minutes", type=float, default=None, help="overrides the settings' time budget")
     ap.add_argument("--steps", default=",".join(STEPS))
     ap.add_argument("--opset", type=int, default=17)
     a = ap.parse_args(argv)
 
-    P = SMOKE if a.smoke else FULL
+    if a.smoke and a.gpu:
+        ap.error("--smoke and --gpu exclude each other")
+    P = SMOKE if a.smoke else GPU if a.gpu else FULL
+    P = dict(P, pretrain=P["pretrain"] + budget(a.pretrain_minutes) + ["--device", a.device],
+             finetune=P["finetune"] + budget(a.finetune_minutes) + ["--device", a.device],
+             cycles=[(name, args + ["--device", a.device]) for name, args in P.get("cycles", [])])
     if a.data_dir is None:
         a.data_dir = D.smoke_data_dir() if a.smoke else D.default_data_dir()
     if a.smoke and not a.out:
@@ -157,6 +178,11 @@ def main(argv=None):
         model_card.main(["--model-dir", out, "--run", run])
     log(f"train: done in {timings['total_min']:.1f} min -> {out}")
     return out
+
+
+def budget(minutes):
+    """Arguments overriding a stage's time budget (argparse keeps the last)."""
+    return [] if minutes is None else ["--time-budget", str(minutes)]
 
 
 def continue_finetuning(run, ft, vocab, data_dir, cycles, steps, timings, log):
