@@ -16,7 +16,6 @@ a stop condition (``--schedule time`` makes the schedule follow it instead).
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import queue
 import sys
