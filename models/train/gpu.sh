@@ -19,6 +19,7 @@ prepared=.device/prepared # vocabulary and token cache; never trained in, so tha
 data=${BELNER_DATA_DIR:-../shared/data}
 py=${PYTHON:-python3}
 
+# the vocabulary and pre-training text of train.py's GPU settings
 prepare() {
 	mkdir -p "$prepared"
 	[ -s "$prepared/vocab.txt" ] ||

@@ -172,7 +172,7 @@ def pick_device(name: str = "auto") -> torch.device:
 
 def autocast(dev: torch.device):
     """bf16 autocast on a GPU (LayerNorm, softmax and the loss stay fp32);
-    plain fp32 on the CPU, where bf16 matmuls are slower here."""
+    plain fp32 on the CPU, as every CPU run so far."""
     if dev.type != "cuda":
         return contextlib.nullcontext()
     return torch.autocast(device_type="cuda", dtype=torch.bfloat16)
