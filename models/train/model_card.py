@@ -292,8 +292,10 @@ def main(argv=None):
              "a rebuild with `train.py` today uses the real generator there.")
     L.append("")
     L.append("## What would improve it\n")
-    L.append("* Much longer masked-LM pre-training: the MLM loss was still ~6.4 (12-13 % accuracy) after ~8 M pieces; "
-             "consider pre-LN layers and a larger batch to allow a higher learning rate.")
+    L.append("* Much longer masked-LM pre-training: the MLM loss was still ~6.4 (12-13 % accuracy) after ~8 M pieces, "
+             "and a higher learning rate (7e-4) on this CPU reached the same plateau in the same hour; the run for a "
+             "lent GPU (`models/train/gpu.sh`: larger batches, many more pieces in a 10-minute device call) is "
+             "prepared in the recipe.")
     L.append("* Longer fine-tuning helps but flattens: the 90-minute third cycle took the dev score from 55.5 to 63.2, "
              "most of it in its first hour, the fourth (with entity-free prose and headings among the synthetic "
              "documents) from 64.5 to 66.2 in its first hour and no further; the pre-training is now the bottleneck "
