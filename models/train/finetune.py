@@ -230,7 +230,8 @@ def main(argv=None):
         best, best_step = score, step
         save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None,
                         {"step": step, "dev": res, "dev_score": score})
-    save_checkpoint(os.path.join(a.run, "finetune_last.pt"), model, None, {"step": step})
+    if evaluating:  # else finetuned.pt is the last step already
+        save_checkpoint(os.path.join(a.run, "finetune_last.pt"), model, None, {"step": step})
     with open(os.path.join(a.run, "finetune_summary.json"), "w") as f:
         json.dump({"best_score": best, "best_step": best_step, "steps": step, "epochs": epoch,
                    "minutes": (time.time() - t_start) / 60, "history": history}, f, indent=1)
