@@ -218,24 +218,25 @@ def main(argv=None):
                 last_eval = time.time()
                 win[3] = time.time()
         epoch += 1
-    if not evaluating:
+    if evaluating:
+        if not history or history[-1]["step"] != step:
+            score, res = dev_score(model, wp, dev_sets, log)
+            history.append({"step": step, "score": score})
+        else:
+            score = history[-1]["score"]
+        if score > best:
+            best, best_step = score, step
+            save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None,
+                            {"step": step, "dev": res, "dev_score": score})
+        save_checkpoint(os.path.join(a.run, "finetune_last.pt"), model, None, {"step": step})
+        chosen = f"best dev {best:.2f}"
+    else:
         best, best_step = None, step
         save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None, {"step": step})
-    elif not history or history[-1]["step"] != step:
-        score, res = dev_score(model, wp, dev_sets, log)
-        history.append({"step": step, "score": score})
-    else:
-        score = history[-1]["score"]
-    if evaluating and score > best:
-        best, best_step = score, step
-        save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None,
-                        {"step": step, "dev": res, "dev_score": score})
-    if evaluating:  # else finetuned.pt is the last step already
-        save_checkpoint(os.path.join(a.run, "finetune_last.pt"), model, None, {"step": step})
+        chosen = "no dev evaluation, last step kept"
     with open(os.path.join(a.run, "finetune_summary.json"), "w") as f:
         json.dump({"best_score": best, "best_step": best_step, "steps": step, "epochs": epoch,
                    "minutes": (time.time() - t_start) / 60, "history": history}, f, indent=1)
-    chosen = f"best dev {best:.2f}" if evaluating else "no dev evaluation, last step kept"
     log(f"finetune: done, {step} steps, {chosen} at step {best_step}, {(time.time()-t_start)/60:.1f} min")
 
 
