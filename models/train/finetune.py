@@ -31,8 +31,11 @@ import data as D  # noqa: E402
 import evaluate as E  # noqa: E402
 import nerdata as N  # noqa: E402
 import wordpiece as W  # noqa: E402
-from model import BertModel, Config, autocast, load_checkpoint, pick_device, save_checkpoint  # noqa: E402
-from pretrain import log_to, lr_at  # noqa: E402
+from model import (BertModel, Config, autocast, load_checkpoint, pick_device,  # noqa: E402
+                   pick_precision, save_checkpoint, threads, train_threads)
+from pretrain import Batcher, load_cache, log_to, lr_at, prefetch  # noqa: E402
+
+MLM_HEAD = ("mlm_dense.", "mlm_ln.", "mlm_bias")
 
 SYNTH_TRAIN_SEED = 1
 
@@ -86,9 +89,9 @@ def named_spans_only(ex) -> bool:
 
 def dev_score(model, wp, dev_sets, log):
     res = {}
-    for name, (exs, tok, types) in dev_sets.items():
-        r = E.eval_examples(model, wp, exs, tok, types)
-        res[name] = r
+    with threads(1):
+        for name, (exs, tok, types) in dev_sets.items():
+            res[name] = E.eval_examples(model, wp, exs, tok, types)
     msg = " | ".join(f"{n}: F1 {r['overall']['f1']:.1f} (" + " ".join(
         f"{E.SHORT[t]} {r[t]['f1']:.1f}" for t in r if not t.startswith("_") and t != "overall") + ")"
         for n, r in res.items())
@@ -96,6 +99,27 @@ def dev_score(model, wp, dev_sets, log):
     log(f"dev: mean F1 {score:.2f} :: {msg}")
     model.train()
     return score, res
+
+
+def param_groups(model, lr, head_lr):
+    """AdamW groups: no weight decay for biases and LayerNorms; the MLM
+    head's learning rate is head_lr ("scale" relative to lr, which follows
+    the schedule)."""
+    groups = {}
+    for n, p in model.named_parameters():
+        decay = 0.0 if n.endswith("bias") or "ln" in n else 0.01
+        scale = head_lr / lr if n.startswith(MLM_HEAD) else 1.0
+        groups.setdefault((decay, scale), []).append(p)
+    return [{"params": ps, "weight_decay": d, "scale": s} for (d, s), ps in groups.items()]
+
+
+def mlm_loss(model, batch, dev, precision):
+    inp, am, labels = (t.to(dev, non_blocking=True) for t in batch)
+    with autocast(dev, precision):
+        h = model.bert(inp, am, torch.zeros_like(inp))
+        sel = labels != -100
+        logits = model.mlm_logits(h[sel])
+    return F.cross_entropy(logits.float(), labels[sel])
 
 
 def main(argv=None):
@@ -125,18 +149,27 @@ def main(argv=None):
     ap.add_argument("--eval-every", type=int, default=0, help="evaluate every n steps (overrides minutes)")
     ap.add_argument("--dev-testa", type=int, default=1200, help="testa sentences used for selection (0 = all)")
     ap.add_argument("--dev-synth", type=int, default=200)
-    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--mlm-cache", default="", help="pretrain_ids.npz made with the model's vocabulary: "
+                    "also train the masked LM, one batch per step")
+    ap.add_argument("--mlm-weight", type=float, default=1.0, help="weight of the masked-LM loss")
+    ap.add_argument("--mlm-batch", type=int, default=32, help="128-piece windows per masked-LM batch")
+    ap.add_argument("--mlm-head-lr", type=float, default=0.0,
+                    help="learning rate of the masked-LM head (fresh from ONNX); 0: --lr")
+    ap.add_argument("--threads", type=int, default=0, help="torch threads (0: all cores for bf16 on a CPU, else 1)")
     ap.add_argument("--device", default="auto", help="auto (a GPU when torch sees one), cpu or cuda")
+    ap.add_argument("--precision", default="auto", help="auto (bf16 where the hardware has it), bf16 or fp32")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--log-every", type=int, default=20)
     a = ap.parse_args(argv)
 
-    torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     random.seed(a.seed)
     dev = pick_device(a.device)
+    precision = pick_precision(a.precision, dev)
+    torch.set_num_threads(train_threads(a.threads, dev, precision))
     os.makedirs(a.run, exist_ok=True)
     log = log_to(os.path.join(a.run, "finetune.log"))
+    log(f"finetune: device {dev} {precision} threads {torch.get_num_threads()}")
     if a.init_onnx:
         from onnx_weights import load_from_onnx
         model = load_from_onnx(os.path.join(a.init_onnx, "model.onnx"), os.path.join(a.init_onnx, "config.json"))
@@ -159,10 +192,12 @@ def main(argv=None):
     evaluating = a.eval_every > 0 or a.eval_minutes > 0
     dev_sets = E.dev_sets(a.data_dir, a.dev_testa, a.dev_synth) if evaluating else {}
 
-    params_decay = [p for n, p in model.named_parameters() if not (n.endswith("bias") or "ln" in n)]
-    params_nodecay = [p for n, p in model.named_parameters() if n.endswith("bias") or "ln" in n]
-    opt = torch.optim.AdamW([{"params": params_decay, "weight_decay": 0.01},
-                             {"params": params_nodecay, "weight_decay": 0.0}], lr=a.lr)
+    opt = torch.optim.AdamW(param_groups(model, a.lr, a.mlm_head_lr or a.lr), lr=a.lr)
+    mlm = None
+    if a.mlm_cache:
+        batcher = Batcher(load_cache(a.mlm_cache), c.vocab_size, a.seed)
+        mlm = prefetch(lambda k: batcher.batch(a.mlm_batch, 128), 0)
+        log(f"finetune: masked LM on {a.mlm_cache}, {a.mlm_batch} x 128 pieces a step, weight {a.mlm_weight}")
     model.train()
     best, best_step = a.best_to_beat, 0
     step = 0
@@ -170,7 +205,7 @@ def main(argv=None):
     t_start = time.time()
     last_eval = time.time()
     budget = a.time_budget * 60
-    win = [0, 0.0, 0, time.time()]
+    win = [0, 0.0, 0, time.time(), 0.0]
     done = False
     history = []
     while not done:
@@ -184,27 +219,32 @@ def main(argv=None):
                 progress = max(progress, (time.time() - t_start) / budget)
             lr = lr_at(min(progress, 1.0), a.lr, a.warmup)
             for g in opt.param_groups:
-                g["lr"] = lr
+                g["lr"] = lr * g["scale"]
             ids, am, tt, labs = N.collate(items, bi)
             win[0] += int(am.sum())
             ids, am, tt, labs = (t.to(dev, non_blocking=True) for t in (ids, am, tt, labs))
-            with autocast(dev):
+            with autocast(dev, precision):
                 logits = model(ids, am, tt)
             loss = F.cross_entropy(logits.float().view(-1, logits.shape[-1]), labs.view(-1), ignore_index=-100)
+            win[1] += loss.detach()
+            if mlm is not None:
+                lm = mlm_loss(model, next(mlm), dev, precision)
+                win[4] += lm.detach()
+                loss = loss + a.mlm_weight * lm
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             step += 1
-            win[1] += loss.detach()
             win[2] += 1
             if step % a.log_every == 0:
                 now = time.time()
                 el = now - t_start
                 eta = min(budget - el, (a.max_steps - step) * (now - win[3]) / win[2])
-                log(f"step {step} epoch {epoch} loss {float(win[1])/win[2]:.4f} lr {lr:.2e} "
+                lm = f" mlm {float(win[4])/win[2]:.4f}" if mlm is not None else ""
+                log(f"step {step} epoch {epoch} loss {float(win[1])/win[2]:.4f}{lm} lr {lr:.2e} "
                     f"tok/s {win[0]/(now-win[3]):.0f} elapsed {el/60:.1f}m ETA {max(0, eta)/60:.1f}m")
-                win = [0, 0.0, 0, now]
+                win = [0, 0.0, 0, now, 0.0]
             due = (a.eval_every and step % a.eval_every == 0) or \
                   (not a.eval_every and evaluating and time.time() - last_eval > a.eval_minutes * 60)
             if due:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import os
 from dataclasses import asdict, dataclass
 
 import torch
@@ -47,6 +48,17 @@ def gelu(x):
     return x * 0.5 * (1.0 + torch.erf(x / math.sqrt(2.0)))
 
 
+class LayerNorm(nn.LayerNorm):
+    """nn.LayerNorm that also takes bf16 input: torch 1.13's CPU autocast
+    leaves layer_norm alone, so a bf16 activation would meet fp32 weights.
+    In fp32 (and so in the exported graph) it is plain LayerNormalization."""
+
+    def forward(self, x):
+        if x.dtype != self.weight.dtype:
+            x = x.to(self.weight.dtype)
+        return super().forward(x)
+
+
 class SelfAttention(nn.Module):
     def __init__(self, c: Config):
         super().__init__()
@@ -75,10 +87,10 @@ class Layer(nn.Module):
         super().__init__()
         self.attention = SelfAttention(c)
         self.attention_output = nn.Linear(c.hidden_size, c.hidden_size)
-        self.attention_ln = nn.LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
+        self.attention_ln = LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
         self.intermediate = nn.Linear(c.hidden_size, c.intermediate_size)
         self.output = nn.Linear(c.intermediate_size, c.hidden_size)
-        self.output_ln = nn.LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
+        self.output_ln = LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
         self.dropout = nn.Dropout(c.hidden_dropout_prob)
 
     def forward(self, x, bias):
@@ -95,7 +107,7 @@ class Encoder(nn.Module):
         self.word_embeddings = nn.Embedding(c.vocab_size, c.hidden_size, padding_idx=c.pad_token_id)
         self.position_embeddings = nn.Embedding(c.max_position_embeddings, c.hidden_size)
         self.token_type_embeddings = nn.Embedding(c.type_vocab_size, c.hidden_size)
-        self.emb_ln = nn.LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
+        self.emb_ln = LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
         self.dropout = nn.Dropout(c.hidden_dropout_prob)
         self.layers = nn.ModuleList([Layer(c) for _ in range(c.num_hidden_layers)])
 
@@ -120,7 +132,7 @@ class BertModel(nn.Module):
         self.c = c
         self.bert = Encoder(c)
         self.mlm_dense = nn.Linear(c.hidden_size, c.hidden_size)
-        self.mlm_ln = nn.LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
+        self.mlm_ln = LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
         self.mlm_bias = nn.Parameter(torch.zeros(c.vocab_size))
         self.cls_dropout = nn.Dropout(c.hidden_dropout_prob)
         self.classifier = nn.Linear(c.hidden_size, c.num_labels)
@@ -170,12 +182,56 @@ def pick_device(name: str = "auto") -> torch.device:
     return dev
 
 
-def autocast(dev: torch.device):
-    """bf16 autocast on a GPU (LayerNorm, softmax and the loss stay fp32);
-    plain fp32 on the CPU, as every CPU run so far."""
-    if dev.type != "cuda":
+def cpu_has_bf16() -> bool:
+    """Whether the CPU multiplies bf16 natively (AVX512-BF16 or AMX); without
+    it torch emulates bf16 and is slower than fp32."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            flags = f.read()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def pick_precision(name: str, dev: torch.device) -> str:
+    """ "bf16" or "fp32"; "auto" takes bf16 on a GPU and on a CPU that has it
+    (measured here: a training step 2.6 times as fast as fp32 with OpenBLAS)."""
+    if name == "auto":
+        return "bf16" if dev.type == "cuda" or cpu_has_bf16() else "fp32"
+    if name not in ("bf16", "fp32"):
+        raise SystemExit(f"--precision {name}: want auto, bf16 or fp32")
+    return name
+
+
+def train_threads(threads: int, dev: torch.device, precision: str) -> int:
+    """torch threads for training: bf16 matmuls run in oneDNN on torch's own
+    threads, so they get every core; fp32 ones run in OpenBLAS, which brings
+    its threads, and one torch thread avoids oversubscribing the cores."""
+    if threads > 0:
+        return threads
+    if dev.type == "cpu" and precision == "bf16":
+        return os.cpu_count() or 1
+    return 1
+
+
+def autocast(dev: torch.device, precision: str = "bf16"):
+    """bf16 autocast (the weights, the optimiser, LayerNorm and the loss stay
+    fp32); a no-op for fp32."""
+    if precision != "bf16":
         return contextlib.nullcontext()
-    return torch.autocast(device_type="cuda", dtype=torch.bfloat16)
+    return torch.autocast(device_type=dev.type, dtype=torch.bfloat16)
+
+
+@contextlib.contextmanager
+def threads(n: int):
+    """Runs the block on n torch threads: fp32 inference (dev evaluation)
+    is fastest on one torch thread plus OpenBLAS's, whatever training uses."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def save_checkpoint(path, model, opt=None, extra=None):

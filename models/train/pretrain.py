@@ -31,7 +31,8 @@ sys.path.insert(0, HERE)
 
 import data as D  # noqa: E402
 import wordpiece as W  # noqa: E402
-from model import BertModel, Config, autocast, pick_device, save_checkpoint  # noqa: E402
+from model import (BertModel, Config, autocast, pick_device, pick_precision,  # noqa: E402
+                   save_checkpoint, train_threads)
 
 LANG_WEIGHTS = {"nl": 0.36, "fr": 0.32, "de": 0.32}
 
@@ -95,6 +96,12 @@ def build_corpus(wp: W.WordPiece, data_dir: str, n_synth: int, max_lines: int, l
     log("pretrain: corpus pieces " + ", ".join(f"{l}={len(v[0])}" for l, v in out.items())
         + f" ({time.time()-t0:.0f}s)")
     return out
+
+
+def load_cache(path):
+    """The tokenised corpus written by build_corpus's caller: {lang: (ids, word_start)}."""
+    z = np.load(path)
+    return {k[:-4]: (z[k], z[k[:-4] + "_st"]) for k in z.files if k.endswith("_ids")}
 
 
 class Batcher:
@@ -209,25 +216,26 @@ def main(argv=None):
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
     ap.add_argument("--synth", type=int, default=2000)
     ap.add_argument("--max-lines", type=int, default=0)
-    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=0, help="torch threads (0: all cores for bf16 on a CPU, else 1)")
     ap.add_argument("--device", default="auto", help="auto (a GPU when torch sees one), cpu or cuda")
+    ap.add_argument("--precision", default="auto", help="auto (bf16 where the hardware has it), bf16 or fp32")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--log-every", type=int, default=20)
     ap.add_argument("--cache-only", action="store_true",
                     help="tokenise the corpus into the run's cache and stop (it then travels to a GPU)")
     a = ap.parse_args(argv)
 
-    torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     dev = pick_device(a.device)
+    precision = pick_precision(a.precision, dev)
+    torch.set_num_threads(train_threads(a.threads, dev, precision))
     os.makedirs(a.run, exist_ok=True)
     log = log_to(os.path.join(a.run, "pretrain.log"))
     wp = W.WordPiece.load(os.path.join(a.run, "vocab.txt"))
 
     cache = os.path.join(a.run, "pretrain_ids.npz")
     if os.path.exists(cache):
-        z = np.load(cache)
-        corpus = {k[:-4]: (z[k], z[k[:-4] + "_st"]) for k in z.files if k.endswith("_ids")}
+        corpus = load_cache(cache)
         log("pretrain: corpus from cache " + ", ".join(f"{l}={len(v[0])}" for l, v in corpus.items()))
     else:
         corpus = build_corpus(wp, a.data_dir, a.synth, a.max_lines, log)
@@ -252,7 +260,8 @@ def main(argv=None):
         d = None
         step, elapsed = 0, 0.0
     nparams = sum(p.numel() for p in model.parameters())
-    log(f"pretrain: config {c.to_json()} params {nparams/1e6:.2f}M device {dev}")
+    log(f"pretrain: config {c.to_json()} params {nparams/1e6:.2f}M device {dev} {precision} "
+        f"threads {torch.get_num_threads()}")
     model.to(dev)
     no_decay = [p for n, p in model.named_parameters() if n.endswith("bias") or "ln" in n or "LayerNorm" in n]
     decay = [p for n, p in model.named_parameters() if not (n.endswith("bias") or "ln" in n or "LayerNorm" in n)]
@@ -278,7 +287,7 @@ def main(argv=None):
         for g in opt.param_groups:
             g["lr"] = lr
         inp, am, labels = (t.to(dev, non_blocking=True) for t in next(batches))
-        with autocast(dev):
+        with autocast(dev, precision):
             h = model.bert(inp, am, torch.zeros_like(inp))
             sel = labels != -100
             logits = model.mlm_logits(h[sel])

@@ -522,6 +522,25 @@ class RecipeSmokeTest(unittest.TestCase):
         self.assertEqual(kept["step"], 3)
         self.assertNotIn("dev_score", kept)
 
+    def test_finetune_with_masked_lm(self):
+        """--mlm-cache trains the masked-LM head beside the labels, at its
+        own learning rate."""
+        import finetune
+        import torch
+        run = os.path.join(self.tmp, "mlm")
+        init = os.path.join(self.run_dir, "pretrained.pt")
+        finetune.main(["--run", run, "--data-dir", SMOKE_DATA_DIR, "--init", init,
+                       "--vocab", os.path.join(self.run_dir, "vocab.txt"), "--synth", "10", "--max-per-corpus", "20",
+                       "--max-steps", "3", "--eval-minutes", "0", "--device", "cpu",
+                       "--mlm-cache", os.path.join(self.run_dir, "pretrain_ids.npz"), "--mlm-batch", "4",
+                       "--lr", "1e-4", "--mlm-head-lr", "1e-3", "--log-every", "1"])
+        before = torch.load(init, map_location="cpu")["model"]
+        after = torch.load(os.path.join(run, "finetuned.pt"), map_location="cpu")["model"]
+        for name in ("mlm_dense.weight", "mlm_bias", "classifier.weight"):
+            self.assertFalse(torch.equal(before[name], after[name]), name)
+        with open(os.path.join(run, "finetune.log")) as f:
+            self.assertIn(" mlm ", f.read())
+
 
 class DeviceTest(unittest.TestCase):
     def test_pick_device(self):
@@ -532,6 +551,53 @@ class DeviceTest(unittest.TestCase):
         if not torch.cuda.is_available():
             with self.assertRaises(SystemExit):
                 pick_device("cuda")
+
+    def test_pick_precision(self):
+        import torch
+        from model import cpu_has_bf16, pick_precision
+        cpu, cuda = torch.device("cpu"), torch.device("cuda")
+        self.assertEqual(pick_precision("auto", cuda), "bf16")
+        self.assertEqual(pick_precision("auto", cpu), "bf16" if cpu_has_bf16() else "fp32")
+        self.assertEqual(pick_precision("fp32", cuda), "fp32")
+        with self.assertRaises(SystemExit):
+            pick_precision("fp16", cpu)
+
+    def test_train_threads(self):
+        import torch
+        from model import train_threads
+        cpu = torch.device("cpu")
+        self.assertEqual(train_threads(0, cpu, "bf16"), os.cpu_count())
+        self.assertEqual(train_threads(0, cpu, "fp32"), 1)
+        self.assertEqual(train_threads(0, torch.device("cuda"), "bf16"), 1)
+        self.assertEqual(train_threads(3, cpu, "fp32"), 3)
+
+    def test_layer_norm_takes_bf16(self):
+        """Under torch 1.13's CPU autocast a bf16 activation reaches
+        LayerNorm; it must come out as the fp32 norm of the same values."""
+        import torch
+        from model import LayerNorm
+        ln = LayerNorm(8)
+        with torch.no_grad():
+            ln.weight.uniform_(0.5, 1.5)
+            ln.bias.uniform_(-1, 1)
+        x = torch.randn(3, 8).to(torch.bfloat16)
+        got = ln(x)
+        self.assertEqual(got.dtype, torch.float32)
+        self.assertTrue(torch.allclose(got, ln(x.float())))
+
+    def test_param_groups(self):
+        from finetune import param_groups
+        from model import BertModel, Config
+        m = BertModel(Config(vocab_size=50, hidden_size=8, num_hidden_layers=1, num_attention_heads=2,
+                             intermediate_size=16, max_position_embeddings=16))
+        groups = param_groups(m, 1e-4, 1e-3)
+        scale = {id(p): (g["scale"], g["weight_decay"]) for g in groups for p in g["params"]}
+        named = dict(m.named_parameters())
+        self.assertEqual(len(scale), len(named))
+        self.assertEqual(scale[id(named["mlm_dense.weight"])], (10.0, 0.01))
+        self.assertEqual(scale[id(named["mlm_bias"])], (10.0, 0.0))
+        self.assertEqual(scale[id(named["classifier.weight"])], (1.0, 0.01))
+        self.assertEqual(scale[id(named["bert.emb_ln.weight"])], (1.0, 0.0))
 
 
 if __name__ == "__main__":
