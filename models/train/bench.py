@@ -23,6 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from model import BertModel, Config, autocast, cpu_has_bf16  # noqa: E402
+from pretrain import masked_lm  # noqa: E402
 
 
 def rate(fn, pieces, repeat):
@@ -41,7 +42,6 @@ def measure(precision, repeat):
     opt = torch.optim.AdamW(model.parameters(), lr=1e-5)
     ids = torch.randint(5, model.c.vocab_size, (32, 128))
     masked = torch.where(torch.rand(ids.shape) < 0.15, ids, torch.full_like(ids, -100))
-    sel = masked != -100
     ft_ids = torch.randint(5, model.c.vocab_size, (16, 256))
     ft_labels = torch.randint(0, model.c.num_labels, ft_ids.shape)
 
@@ -53,8 +53,7 @@ def measure(precision, repeat):
         opt.step()
 
     def mlm():
-        h = model.bert(ids, torch.ones_like(ids), torch.zeros_like(ids))
-        return F.cross_entropy(model.mlm_logits(h[sel]).float(), masked[sel])
+        return F.cross_entropy(*masked_lm(model, (ids, torch.ones_like(ids), masked), dev, precision))
 
     def labelled():
         logits = model(ft_ids, torch.ones_like(ft_ids), torch.zeros_like(ft_ids))

@@ -33,7 +33,7 @@ import nerdata as N  # noqa: E402
 import wordpiece as W  # noqa: E402
 from model import (BertModel, Config, autocast, load_checkpoint, pick_device,  # noqa: E402
                    pick_precision, save_checkpoint, threads, train_threads)
-from pretrain import Batcher, load_cache, log_to, lr_at, prefetch  # noqa: E402
+from pretrain import Batcher, load_cache, log_to, lr_at, masked_lm, prefetch  # noqa: E402
 
 MLM_HEAD = ("mlm_dense.", "mlm_ln.", "mlm_bias")
 
@@ -111,15 +111,6 @@ def param_groups(model, lr, head_lr):
         scale = head_lr / lr if n.startswith(MLM_HEAD) else 1.0
         groups.setdefault((decay, scale), []).append(p)
     return [{"params": ps, "weight_decay": d, "scale": s} for (d, s), ps in groups.items()]
-
-
-def mlm_loss(model, batch, dev, precision):
-    inp, am, labels = (t.to(dev, non_blocking=True) for t in batch)
-    with autocast(dev, precision):
-        h = model.bert(inp, am, torch.zeros_like(inp))
-        sel = labels != -100
-        logits = model.mlm_logits(h[sel])
-    return F.cross_entropy(logits.float(), labels[sel])
 
 
 def main(argv=None):
@@ -228,7 +219,7 @@ def main(argv=None):
             loss = F.cross_entropy(logits.float().view(-1, logits.shape[-1]), labs.view(-1), ignore_index=-100)
             win[1] += loss.detach()
             if mlm is not None:
-                lm = mlm_loss(model, next(mlm), dev, precision)
+                lm = F.cross_entropy(*masked_lm(model, next(mlm), dev, precision))
                 win[4] += lm.detach()
                 loss = loss + a.mlm_weight * lm
             opt.zero_grad(set_to_none=True)

@@ -165,6 +165,17 @@ class Batcher:
         return torch.from_numpy(inp), torch.from_numpy(am), torch.from_numpy(labels)
 
 
+def masked_lm(model, batch, dev, precision):
+    """fp32 logits and their targets at the masked positions of a Batcher
+    batch (the 16k-way output only where there is something to predict)."""
+    inp, am, labels = (t.to(dev, non_blocking=True) for t in batch)
+    with autocast(dev, precision):
+        h = model.bert(inp, am, torch.zeros_like(inp))
+        sel = labels != -100
+        logits = model.mlm_logits(h[sel])
+    return logits.float(), labels[sel]
+
+
 def batch_shape(step, c, a):
     """(batch size, window) of a step: every long_every-th step trains the
     positions up to 512 with the same number of pieces."""
@@ -286,19 +297,15 @@ def main(argv=None):
         lr = lr_at(progress, a.lr, a.warmup)
         for g in opt.param_groups:
             g["lr"] = lr
-        inp, am, labels = (t.to(dev, non_blocking=True) for t in next(batches))
-        with autocast(dev, precision):
-            h = model.bert(inp, am, torch.zeros_like(inp))
-            sel = labels != -100
-            logits = model.mlm_logits(h[sel])
-        tgt = labels[sel]
-        loss = F.cross_entropy(logits.float(), tgt)
+        batch = next(batches)
+        logits, tgt = masked_lm(model, batch, dev, precision)
+        loss = F.cross_entropy(logits, tgt)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         step += 1
-        win_tok += inp.numel()
+        win_tok += batch[0].numel()
         # summed on the device: a .item() per step would stall a GPU
         win_loss += loss.detach()
         win_acc += (logits.argmax(-1) == tgt).float().mean()
