@@ -31,11 +31,9 @@ import data as D  # noqa: E402
 import evaluate as E  # noqa: E402
 import nerdata as N  # noqa: E402
 import wordpiece as W  # noqa: E402
-from model import (BertModel, Config, autocast, load_checkpoint, pick_device,  # noqa: E402
-                   pick_precision, save_checkpoint, threads, train_threads)
+from model import (BertModel, Config, autocast, load_checkpoint, param_groups,  # noqa: E402
+                   pick_device, pick_precision, save_checkpoint, threads, train_threads)
 from pretrain import Batcher, load_cache, log_to, lr_at, masked_lm, prefetch  # noqa: E402
-
-MLM_HEAD = ("mlm_dense.", "mlm_ln.", "mlm_bias")
 
 SYNTH_TRAIN_SEED = 1
 
@@ -99,18 +97,6 @@ def dev_score(model, wp, dev_sets, log):
     log(f"dev: mean F1 {score:.2f} :: {msg}")
     model.train()
     return score, res
-
-
-def param_groups(model, lr, head_lr):
-    """AdamW groups: no weight decay for biases and LayerNorms; the MLM
-    head's learning rate is head_lr ("scale" relative to lr, which follows
-    the schedule)."""
-    groups = {}
-    for n, p in model.named_parameters():
-        decay = 0.0 if n.endswith("bias") or "ln" in n else 0.01
-        scale = head_lr / lr if n.startswith(MLM_HEAD) else 1.0
-        groups.setdefault((decay, scale), []).append(p)
-    return [{"params": ps, "weight_decay": d, "scale": s} for (d, s), ps in groups.items()]
 
 
 def main(argv=None):

@@ -235,6 +235,21 @@ def threads(n: int):
         torch.set_num_threads(before)
 
 
+def param_groups(model, lr, head_lr):
+    """AdamW groups: no weight decay for biases and LayerNorms; the MLM
+    head's learning rate is head_lr ("scale" relative to lr, which follows
+    the schedule)."""
+    groups = {}
+    for n, p in model.named_parameters():
+        decay = 0.0 if n.endswith("bias") or "ln" in n else 0.01
+        scale = head_lr / lr if n.startswith(("mlm_dense.", "mlm_ln.", "mlm_bias")) else 1.0
+        groups.setdefault((decay, scale), []).append(p)
+    # decayed first, as pre-training always ordered them: a resumed
+    # ckpt.pt's optimiser state must line up group by group
+    keys = sorted(groups, key=lambda k: (-k[0], k[1]))
+    return [{"params": groups[k], "weight_decay": k[0], "scale": k[1]} for k in keys]
+
+
 def save_checkpoint(path, model, opt=None, extra=None):
     d = {"config": model.c.to_json(), "model": model.state_dict()}
     if opt is not None:

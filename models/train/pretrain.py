@@ -31,8 +31,8 @@ sys.path.insert(0, HERE)
 
 import data as D  # noqa: E402
 import wordpiece as W  # noqa: E402
-from model import (BertModel, Config, autocast, pick_device, pick_precision,  # noqa: E402
-                   save_checkpoint, train_threads)
+from model import (BertModel, Config, autocast, param_groups, pick_device,  # noqa: E402
+                   pick_precision, save_checkpoint, train_threads)
 
 LANG_WEIGHTS = {"nl": 0.36, "fr": 0.32, "de": 0.32}
 
@@ -274,10 +274,7 @@ def main(argv=None):
     log(f"pretrain: config {c.to_json()} params {nparams/1e6:.2f}M device {dev} {precision} "
         f"threads {torch.get_num_threads()}")
     model.to(dev)
-    no_decay = [p for n, p in model.named_parameters() if n.endswith("bias") or "ln" in n or "LayerNorm" in n]
-    decay = [p for n, p in model.named_parameters() if not (n.endswith("bias") or "ln" in n or "LayerNorm" in n)]
-    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01},
-                             {"params": no_decay, "weight_decay": 0.0}], lr=a.lr, betas=(0.9, 0.98), eps=1e-6)
+    opt = torch.optim.AdamW(param_groups(model, a.lr, a.lr), lr=a.lr, betas=(0.9, 0.98), eps=1e-6)
     if d is not None and "opt" in d:
         opt.load_state_dict(d["opt"])
     batcher = Batcher(corpus, c.vocab_size, a.seed + step)

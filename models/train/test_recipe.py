@@ -586,8 +586,7 @@ class DeviceTest(unittest.TestCase):
         self.assertTrue(torch.allclose(got, ln(x.float())))
 
     def test_param_groups(self):
-        from finetune import param_groups
-        from model import BertModel, Config
+        from model import BertModel, Config, param_groups
         m = BertModel(Config(vocab_size=50, hidden_size=8, num_hidden_layers=1, num_attention_heads=2,
                              intermediate_size=16, max_position_embeddings=16))
         groups = param_groups(m, 1e-4, 1e-3)
