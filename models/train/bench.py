@@ -5,7 +5,7 @@ number of torch threads: the measurement behind ``--precision auto`` and
     OPENBLAS_NUM_THREADS=2 python3 bench.py
 
 Random token ids, default model size; a masked-LM step on 32 x 128 pieces (as
-pre-training), a labelled step on 16 x 256 pieces (as fine-tuning) and a
+pre-training) and on 8 x 512 (its every ``--long-every``-th step), a labelled step on 16 x 256 pieces (as fine-tuning) and a
 forward pass without gradients. Run it on an idle machine.
 """
 
@@ -42,6 +42,7 @@ def measure(precision, repeat):
     opt = torch.optim.AdamW(model.parameters(), lr=1e-5)
     ids = torch.randint(5, model.c.vocab_size, (32, 128))
     masked = torch.where(torch.rand(ids.shape) < 0.15, ids, torch.full_like(ids, -100))
+    long_ids = ids.reshape(8, 512)
     ft_ids = torch.randint(5, model.c.vocab_size, (16, 256))
     ft_labels = torch.randint(0, model.c.num_labels, ft_ids.shape)
 
@@ -52,8 +53,8 @@ def measure(precision, repeat):
         loss.float().backward()
         opt.step()
 
-    def mlm():
-        return F.cross_entropy(*masked_lm(model, (ids, torch.ones_like(ids), masked), dev, precision))
+    def mlm(x=ids, labels=masked):
+        return F.cross_entropy(*masked_lm(model, (x, torch.ones_like(x), labels), dev, precision))
 
     def labelled():
         logits = model(ft_ids, torch.ones_like(ft_ids), torch.zeros_like(ft_ids))
@@ -65,6 +66,7 @@ def measure(precision, repeat):
 
     model.train()
     out = {"pretrain": rate(lambda: step(mlm), ids.numel(), repeat),
+           "pretrain_long": rate(lambda: step(lambda: mlm(long_ids, masked.reshape(8, 512))), ids.numel(), repeat),
            "finetune": rate(lambda: step(labelled), ft_ids.numel(), repeat)}
     model.eval()
     out["forward"] = rate(forward, ft_ids.numel(), repeat)
@@ -78,13 +80,13 @@ def main(argv=None):
     precisions = ["fp32", "bf16"] if cpu_has_bf16() else ["fp32"]
     print(f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}, "
           f"{os.cpu_count()} cores, bf16 native: {cpu_has_bf16()}; pieces per second")
-    print("| precision | torch threads | pre-training step | fine-tuning step | forward |")
-    print("|---|---:|---:|---:|---:|")
+    print("| precision | torch threads | pre-training step | pre-training step (8 x 512) | fine-tuning step | forward |")
+    print("|---|---:|---:|---:|---:|---:|")
     for precision in precisions:
         for n in sorted({1, os.cpu_count() or 1}):
             torch.set_num_threads(n)
             r = measure(precision, a.repeat)
-            print(f"| {precision} | {n} | {r['pretrain']:.0f} | {r['finetune']:.0f} | {r['forward']:.0f} |", flush=True)
+            print(f"| {precision} | {n} | {r['pretrain']:.0f} | {r['pretrain_long']:.0f} | {r['finetune']:.0f} | {r['forward']:.0f} |", flush=True)
 
 
 if __name__ == "__main__":
