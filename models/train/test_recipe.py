@@ -542,6 +542,32 @@ class RecipeSmokeTest(unittest.TestCase):
             self.assertIn(" mlm ", f.read())
 
 
+    def test_mlm_score(self):
+        """mlm_score reads pre-training's checkpoints: a fresh model scores
+        about log(vocabulary), worse than the unigram, the pre-trained one
+        better than the fresh one, on the same windows."""
+        import math
+        import numpy as np
+        import torch
+        import mlm_score
+        from model import BertModel, Config
+        from pretrain import load_cache
+        corpus = load_cache(os.path.join(self.run_dir, "pretrain_ids.npz"))
+        d = torch.load(os.path.join(self.run_dir, "pretrained.pt"), map_location="cpu")
+        c = Config.from_json(d["config"])
+        log_p = mlm_score.unigram_log_probs(corpus, c.vocab_size)
+        self.assertAlmostEqual(float(np.exp(log_p).sum()), 1.0, places=6)
+        torch.manual_seed(0)
+        fresh = {"config": d["config"], "model": BertModel(c).state_dict()}
+        fresh_loss, unigram, _ = mlm_score.score(fresh, corpus, 2, log_p)
+        loss, unigram_again, acc = mlm_score.score(d, corpus, 2, log_p)
+        self.assertAlmostEqual(fresh_loss, math.log(c.vocab_size), delta=0.5)
+        self.assertGreater(fresh_loss, unigram)
+        self.assertLess(loss, fresh_loss)
+        self.assertEqual(unigram, unigram_again)
+        self.assertTrue(0.0 <= acc <= 1.0)
+
+
 class DeviceTest(unittest.TestCase):
     def test_pick_device(self):
         import torch
