@@ -5,8 +5,9 @@ number of torch threads: the measurement behind ``--precision auto`` and
     OPENBLAS_NUM_THREADS=2 python3 bench.py
 
 Random token ids, default model size; a masked-LM step on 32 x 128 pieces (as
-pre-training) and on 8 x 512 (its every ``--long-every``-th step), a labelled step on 16 x 256 pieces (as fine-tuning) and a
-forward pass without gradients. Run it on an idle machine.
+pre-training) and on 8 x 512 (its every ``--long-every``-th step), a
+labelled step on 16 x 256 pieces (as fine-tuning) and a forward pass without
+gradients. Run it on an idle machine.
 """
 
 from __future__ import annotations
