@@ -57,10 +57,13 @@ def main(argv=None):
     a = ap.parse_args(argv)
     torch.set_num_threads(1)
     corpus = load_cache(os.path.join(a.run, "pretrain_ids.npz"))
+    log_p = {}  # by vocabulary size: the checkpoints of one run share it
     for path in a.checkpoints:
         d = torch.load(path, map_location="cpu")
-        log_p = unigram_log_probs(corpus, Config.from_json(d["config"]).vocab_size)
-        loss, uni, acc = score(d, corpus, a.batches, log_p)
+        V = Config.from_json(d["config"]).vocab_size
+        if V not in log_p:
+            log_p[V] = unigram_log_probs(corpus, V)
+        loss, uni, acc = score(d, corpus, a.batches, log_p[V])
         print(f"{path}: masked-LM loss {loss:.3f} (unigram {uni:.3f}) accuracy {acc:.3f}", flush=True)
 
 
