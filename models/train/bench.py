@@ -43,7 +43,7 @@ def measure(precision, repeat):
     opt = torch.optim.AdamW(model.parameters(), lr=1e-5)
     ids = torch.randint(5, model.c.vocab_size, (32, 128))
     masked = torch.where(torch.rand(ids.shape) < 0.15, ids, torch.full_like(ids, -100))
-    long_ids = ids.reshape(8, 512)
+    long_ids, long_masked = ids.reshape(8, 512), masked.reshape(8, 512)
     ft_ids = torch.randint(5, model.c.vocab_size, (16, 256))
     ft_labels = torch.randint(0, model.c.num_labels, ft_ids.shape)
 
@@ -67,7 +67,7 @@ def measure(precision, repeat):
 
     model.train()
     out = {"pretrain": rate(lambda: step(mlm), ids.numel(), repeat),
-           "pretrain_long": rate(lambda: step(lambda: mlm(long_ids, masked.reshape(8, 512))), ids.numel(), repeat),
+           "pretrain_long": rate(lambda: step(lambda: mlm(long_ids, long_masked)), ids.numel(), repeat),
            "finetune": rate(lambda: step(labelled), ft_ids.numel(), repeat)}
     model.eval()
     out["forward"] = rate(forward, ft_ids.numel(), repeat)

@@ -541,7 +541,6 @@ class RecipeSmokeTest(unittest.TestCase):
         with open(os.path.join(run, "finetune.log")) as f:
             self.assertIn(" mlm ", f.read())
 
-
     def test_mlm_score(self):
         """mlm_score reads pre-training's checkpoints: a fresh model scores
         about log(vocabulary), worse than the unigram, the pre-trained one
