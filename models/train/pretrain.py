@@ -7,6 +7,10 @@ windows of ``--seq-len`` pieces are sampled per language (German is
 up-weighted), whole-word masking 15 % (80/10/10). Every ``--long-every``-th step
 uses 512-piece sequences so that all position embeddings get trained.
 
+``--objective rtd`` trains by replaced-token detection instead (``electra.py``):
+a one-layer generator fills the masks and the encoder learns to spot its
+replacements in every piece; ``pretrained.pt`` then holds that encoder.
+
 Resumable: ``ckpt.pt`` in the run dir is written every ``--ckpt-minutes`` and at
 the end; re-running the same command continues from it. The learning-rate
 schedule follows step/max_steps (linear warm-up and decay); the time budget is
@@ -30,6 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import data as D  # noqa: E402
+import electra  # noqa: E402
 import wordpiece as W  # noqa: E402
 from model import (BertModel, Config, autocast, param_groups, pick_device,  # noqa: E402
                    pick_precision, save_checkpoint, train_threads)
@@ -176,6 +181,22 @@ def masked_lm(model, batch, dev, precision):
     return logits.float(), labels[sel]
 
 
+def objective_loss(model, objective, batch, dev, precision):
+    """The loss to minimise on a batch and the metrics to log (device
+    tensors: a .item() per step would stall a GPU)."""
+    if objective == "rtd":
+        gen_loss, rtd_loss, gen_acc, rtd_acc = electra.replaced_token_detection(model, batch, dev, precision)
+        loss = gen_loss + electra.RTD_WEIGHT * rtd_loss
+        return loss, {"loss": gen_loss.detach(), "mlm_acc": gen_acc, "rtd": rtd_loss.detach(), "rtd_acc": rtd_acc}
+    logits, tgt = masked_lm(model, batch, dev, precision)
+    loss = F.cross_entropy(logits, tgt)
+    return loss, {"loss": loss.detach(), "mlm_acc": (logits.argmax(-1) == tgt).float().mean()}
+
+
+def new_model(c, objective, gen_layers):
+    return electra.Electra(c, gen_layers) if objective == "rtd" else BertModel(c)
+
+
 def batch_shape(step, c, a):
     """(batch size, window) of a step: every long_every-th step trains the
     positions up to 512 with the same number of pieces."""
@@ -231,6 +252,9 @@ def main(argv=None):
     ap.add_argument("--device", default="auto", help="auto (a GPU when torch sees one), cpu or cuda")
     ap.add_argument("--precision", default="auto", help="auto (bf16 where the hardware has it), bf16 or fp32")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--objective", choices=["mlm", "rtd"], default="mlm",
+                    help="masked LM, or replaced-token detection with a generator (ELECTRA)")
+    ap.add_argument("--gen-layers", type=int, default=1, help="layers of the rtd generator")
     ap.add_argument("--log-every", type=int, default=20)
     ap.add_argument("--cache-only", action="store_true",
                     help="tokenise the corpus into the run's cache and stop (it then travels to a GPU)")
@@ -259,7 +283,8 @@ def main(argv=None):
     if os.path.exists(ckpt):
         d = torch.load(ckpt, map_location="cpu")
         c = Config.from_json(d["config"])
-        model = BertModel(c)
+        a.objective, a.gen_layers = d.get("objective", "mlm"), d.get("gen_layers", a.gen_layers)
+        model = new_model(c, a.objective, a.gen_layers)
         model.load_state_dict(d["model"])
         step, elapsed = d["step"], d["elapsed"]
         log(f"pretrain: resumed at step {step}, {elapsed/60:.1f} min done")
@@ -267,11 +292,11 @@ def main(argv=None):
         c = Config(vocab_size=len(wp), hidden_size=a.hidden, num_hidden_layers=a.layers,
                    num_attention_heads=a.heads, intermediate_size=a.ff,
                    max_position_embeddings=a.max_pos)
-        model = BertModel(c)
+        model = new_model(c, a.objective, a.gen_layers)
         d = None
         step, elapsed = 0, 0.0
     nparams = sum(p.numel() for p in model.parameters())
-    log(f"pretrain: config {c.to_json()} params {nparams/1e6:.2f}M device {dev} {precision} "
+    log(f"pretrain: {a.objective} config {c.to_json()} params {nparams/1e6:.2f}M device {dev} {precision} "
         f"threads {torch.get_num_threads()}")
     model.to(dev)
     opt = torch.optim.AdamW(param_groups(model, a.lr, a.lr), lr=a.lr, betas=(0.9, 0.98), eps=1e-6)
@@ -283,7 +308,8 @@ def main(argv=None):
     budget = a.time_budget * 60
     t_start = time.time() - elapsed
     last_ckpt = time.time()
-    win_tok, win_t, win_loss, win_acc, win_n = 0, time.time(), 0.0, 0.0, 0
+    win_tok, win_t, win_sums, win_n = 0, time.time(), {}, 0
+    state = {"objective": a.objective, "gen_layers": a.gen_layers}
     while True:
         elapsed = time.time() - t_start
         if step >= a.max_steps or elapsed >= budget:
@@ -295,32 +321,32 @@ def main(argv=None):
         for g in opt.param_groups:
             g["lr"] = lr
         batch = next(batches)
-        logits, tgt = masked_lm(model, batch, dev, precision)
-        loss = F.cross_entropy(logits, tgt)
+        loss, metrics = objective_loss(model, a.objective, batch, dev, precision)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         step += 1
         win_tok += batch[0].numel()
-        # summed on the device: a .item() per step would stall a GPU
-        win_loss += loss.detach()
-        win_acc += (logits.argmax(-1) == tgt).float().mean()
+        for k, v in metrics.items():
+            win_sums[k] = win_sums.get(k, 0.0) + v
         win_n += 1
         if step % a.log_every == 0:
             now = time.time()
             tps = win_tok / (now - win_t)
             el = now - t_start
             eta = max(0.0, min(budget - el, (a.max_steps - step) * (now - win_t) / win_n))
-            log(f"step {step} loss {float(win_loss)/win_n:.4f} mlm_acc {float(win_acc)/win_n:.3f} lr {lr:.2e} "
+            shown = " ".join(f"{k} {float(v)/win_n:.4f}" for k, v in win_sums.items())
+            log(f"step {step} {shown} lr {lr:.2e} "
                 f"tok/s {tps:.0f} elapsed {el/60:.1f}m ETA {eta/60:.1f}m")
-            win_tok, win_t, win_loss, win_acc, win_n = 0, now, 0.0, 0.0, 0
+            win_tok, win_t, win_sums, win_n = 0, now, {}, 0
         if time.time() - last_ckpt > a.ckpt_minutes * 60:
-            save_checkpoint(ckpt, model, opt, {"step": step, "elapsed": time.time() - t_start})
+            save_checkpoint(ckpt, model, opt, dict(state, step=step, elapsed=time.time() - t_start))
             last_ckpt = time.time()
             log(f"pretrain: checkpoint step {step}")
-    save_checkpoint(ckpt, model, opt, {"step": step, "elapsed": time.time() - t_start})
-    save_checkpoint(os.path.join(a.run, "pretrained.pt"), model, None, {"step": step})
+    save_checkpoint(ckpt, model, opt, dict(state, step=step, elapsed=time.time() - t_start))
+    encoder = model.disc if a.objective == "rtd" else model
+    save_checkpoint(os.path.join(a.run, "pretrained.pt"), encoder, None, dict(state, step=step))
     log(f"pretrain: done, step {step}, {(time.time()-t_start)/60:.1f} min")
 
 

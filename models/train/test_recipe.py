@@ -541,6 +541,35 @@ class RecipeSmokeTest(unittest.TestCase):
         with open(os.path.join(run, "finetune.log")) as f:
             self.assertIn(" mlm ", f.read())
 
+    def test_pretrain_rtd(self):
+        """--objective rtd pre-trains a generator and a discriminator,
+        keeps the discriminator as pretrained.pt (which fine-tuning loads as
+        any encoder) and resumes as rtd whatever the command line says."""
+        import finetune
+        import pretrain
+        import torch
+        run = os.path.join(self.tmp, "rtd")
+        os.makedirs(run)
+        for f in ("vocab.txt", "pretrain_ids.npz"):
+            shutil.copy(os.path.join(self.run_dir, f), run)
+        common = ["--run", run, "--layers", "2", "--hidden", "32", "--heads", "2", "--ff", "64", "--batch", "4",
+                  "--seq-len", "32", "--long-every", "0", "--log-every", "1", "--device", "cpu"]
+        pretrain.main(common + ["--objective", "rtd", "--max-steps", "2"])
+        kept = torch.load(os.path.join(run, "pretrained.pt"), map_location="cpu")
+        self.assertEqual((kept["objective"], kept["step"]), ("rtd", 2))
+        self.assertFalse(any(k.startswith(("gen.", "disc.", "rtd_")) for k in kept["model"]))
+        pretrain.main(common + ["--max-steps", "3"])
+        with open(os.path.join(run, "pretrain.log")) as f:
+            log = f.read()
+        self.assertIn("resumed at step 2", log)
+        self.assertEqual(log.count(" rtd_acc "), 3, log)
+        self.assertEqual(torch.load(os.path.join(run, "ckpt.pt"), map_location="cpu")["objective"], "rtd")
+        ft = os.path.join(self.tmp, "rtd-ft")
+        finetune.main(["--run", ft, "--data-dir", SMOKE_DATA_DIR, "--init", os.path.join(run, "pretrained.pt"),
+                       "--vocab", os.path.join(run, "vocab.txt"), "--synth", "10", "--max-per-corpus", "20",
+                       "--max-steps", "2", "--eval-minutes", "0", "--device", "cpu"])
+        self.assertTrue(os.path.exists(os.path.join(ft, "finetuned.pt")))
+
     def test_mlm_score(self):
         """mlm_score reads pre-training's checkpoints: a fresh model scores
         about log(vocabulary), worse than the unigram, the pre-trained one
@@ -565,6 +594,45 @@ class RecipeSmokeTest(unittest.TestCase):
         self.assertLess(loss, fresh_loss)
         self.assertEqual(unigram, unigram_again)
         self.assertTrue(0.0 <= acc <= 1.0)
+
+
+class ElectraTest(unittest.TestCase):
+    def setUp(self):
+        import torch
+        self.torch = torch
+        # pieces 10..17 of a window; 12 and 15 are masked (labels hold the originals)
+        self.inp = torch.tensor([[2, 10, 11, 4, 13, 14, 4, 16, 3]])
+        self.labels = torch.full_like(self.inp, -100)
+        self.labels[0, 3], self.labels[0, 6] = 12, 15
+        self.original = torch.tensor([[2, 10, 11, 12, 13, 14, 15, 16, 3]])
+
+    def logits_sure_of(self, pieces, V=20):
+        logits = self.torch.full((len(pieces), V), -1e4)
+        logits[range(len(pieces)), pieces] = 1e4
+        return logits
+
+    def test_right_guesses_count_as_original(self):
+        import electra
+        corrupted, replaced = electra.corrupt(self.inp, self.labels, self.logits_sure_of([12, 15]))
+        self.assertTrue(self.torch.equal(corrupted, self.original))
+        self.assertEqual(replaced.sum().item(), 0)
+
+    def test_samples_replace_the_masks_only(self):
+        import electra
+        corrupted, replaced = electra.corrupt(self.inp, self.labels, self.logits_sure_of([7, 15]))
+        want = self.original.clone()
+        want[0, 3] = 7
+        self.assertTrue(self.torch.equal(corrupted, want))
+        self.assertEqual(replaced.tolist(), [[0, 0, 0, 1, 0, 0, 0, 0, 0]])
+
+    def test_generator_shares_the_embeddings(self):
+        import electra
+        from model import Config
+        m = electra.Electra(Config(vocab_size=50, hidden_size=16, num_hidden_layers=2, num_attention_heads=2,
+                                   intermediate_size=32, max_position_embeddings=16), gen_layers=1)
+        self.assertIs(m.gen.bert.word_embeddings.weight, m.disc.bert.word_embeddings.weight)
+        self.assertIs(m.gen.bert.position_embeddings.weight, m.disc.bert.position_embeddings.weight)
+        self.assertEqual((len(m.gen.bert.layers), len(m.disc.bert.layers)), (1, 2))
 
 
 class DeviceTest(unittest.TestCase):
