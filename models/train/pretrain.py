@@ -309,7 +309,9 @@ def main(argv=None):
     t_start = time.time() - elapsed
     last_ckpt = time.time()
     win_tok, win_t, win_sums, win_n = 0, time.time(), {}, 0
-    state = {"objective": a.objective, "gen_layers": a.gen_layers}
+    state = {"objective": a.objective}
+    if a.objective == "rtd":
+        state["gen_layers"] = a.gen_layers
     while True:
         elapsed = time.time() - t_start
         if step >= a.max_steps or elapsed >= budget:
