@@ -56,20 +56,16 @@ def corrupt(inp, labels, gen_logits):
     return corrupted, (corrupted != original).float()
 
 
-def replaced_token_detection(model: Electra, batch, dev, precision):
-    """Losses and accuracies of one Batcher batch: (generator masked-LM loss,
-    detection loss, generator accuracy, detection accuracy), the losses fp32."""
-    inp, am, labels = (t.to(dev, non_blocking=True) for t in batch)
-    tt = torch.zeros_like(inp)
-    sel = labels != -100
+def detection(model: Electra, batch, gen_logits, dev, precision):
+    """Detection loss (fp32) and accuracy of the discriminator on a Batcher
+    batch already on dev, its masked pieces filled with samples of
+    gen_logits (the generator's logits at those pieces, from
+    ``pretrain.masked_lm`` of ``model.gen``)."""
+    inp, am, labels = batch
+    corrupted, replaced = corrupt(inp, labels, gen_logits)
     with autocast(dev, precision):
-        gen_logits = model.gen.mlm_logits(model.gen.bert(inp, am, tt)[sel]).float()
-    gen_loss = F.cross_entropy(gen_logits, labels[sel])
-    corrupted, replaced = corrupt(inp, labels, gen_logits.detach())
-    with autocast(dev, precision):
-        d_logits = model.detect_logits(model.disc.bert(corrupted, am, tt)).float()
+        d_logits = model.detect_logits(model.disc.bert(corrupted, am, torch.zeros_like(inp))).float()
     real = am.bool()
-    rtd_loss = F.binary_cross_entropy_with_logits(d_logits[real], replaced[real])
-    gen_acc = (gen_logits.argmax(-1) == labels[sel]).float().mean()
-    rtd_acc = ((d_logits[real] > 0).float() == replaced[real]).float().mean()
-    return gen_loss, rtd_loss, gen_acc, rtd_acc
+    loss = F.binary_cross_entropy_with_logits(d_logits[real], replaced[real])
+    acc = ((d_logits[real] > 0).float() == replaced[real]).float().mean()
+    return loss, acc

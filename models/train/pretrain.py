@@ -183,14 +183,17 @@ def masked_lm(model, batch, dev, precision):
 
 def objective_loss(model, objective, batch, dev, precision):
     """The loss to minimise on a batch and the metrics to log (device
-    tensors: a .item() per step would stall a GPU)."""
-    if objective == "rtd":
-        gen_loss, rtd_loss, gen_acc, rtd_acc = electra.replaced_token_detection(model, batch, dev, precision)
-        loss = gen_loss + electra.RTD_WEIGHT * rtd_loss
-        return loss, {"loss": gen_loss.detach(), "mlm_acc": gen_acc, "rtd": rtd_loss.detach(), "rtd_acc": rtd_acc}
-    logits, tgt = masked_lm(model, batch, dev, precision)
+    tensors: a .item() per step would stall a GPU). For rtd the masked LM is
+    the generator's, and its samples feed the detection loss."""
+    batch = tuple(t.to(dev, non_blocking=True) for t in batch)
+    logits, tgt = masked_lm(model.gen if objective == "rtd" else model, batch, dev, precision)
     loss = F.cross_entropy(logits, tgt)
-    return loss, {"loss": loss.detach(), "mlm_acc": (logits.argmax(-1) == tgt).float().mean()}
+    metrics = {"loss": loss.detach(), "mlm_acc": (logits.argmax(-1) == tgt).float().mean()}
+    if objective != "rtd":
+        return loss, metrics
+    rtd_loss, rtd_acc = electra.detection(model, batch, logits.detach(), dev, precision)
+    metrics.update(rtd=rtd_loss.detach(), rtd_acc=rtd_acc)
+    return loss + electra.RTD_WEIGHT * rtd_loss, metrics
 
 
 def new_model(c, objective, gen_layers):
