@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `make test` needs beyond Go, if it is missing: PyTorch and
-# ONNX from Debian for the training recipe's smoke build, Debian's Chromium
+# ONNX from Debian for the training recipe's smoke build, Frog for its
+# silver labels, Debian's Chromium
 # for the demo page's browser tests and their npm packages, and the tools of
 # the ONNX Runtime and container checks. Needs root or
 # sudo for apt-get; does nothing when everything is there.
@@ -8,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # strace lets the container check catch writes and connections; gcc
-# builds the ONNX Runtime backend (cgo).
-packages=(python3-torch python3-onnx libopenblas0-pthread chromium chromium-driver nodejs npm strace gcc curl)
+# builds the ONNX Runtime backend (cgo); frog labels the recipe's silver
+# Dutch sentences (froglabel.py).
+packages=(python3-torch python3-onnx libopenblas0-pthread frog frogdata chromium chromium-driver nodejs npm strace gcc curl)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -18,7 +18,8 @@ nothing end the current entity.
 
 The `chamber-gazetteer-*`, `chamber-places-*` and `chamber-multiword-*` sets
 are no files of shared/data/ner: they are the Chamber questions labelled from
-the gazetteers (gazlabel.py), character spans without `tokens`.
+the gazetteers (gazlabel.py), character spans without `tokens`. The
+`chamber-frog-*` sets are the same questions labelled by Frog (froglabel.py).
 
 Usage:  load("icdar-nl-train"), load_text(data_dir), TRAIN_SETS, DEV_SETS,
 EVAL_SETS. `python3 corpora.py` prints counts for every corpus.
@@ -315,6 +316,9 @@ for _l in ("nl", "fr"):
     _REGISTRY["chamber-places-" + _l] = ((), "gazetteer-places", _l)
     _REGISTRY["chamber-multiword-" + _l] = ((), "gazetteer-multiword", _l)
 
+_REGISTRY["chamber-frog-nl"] = ((), "frog", "nl")
+_REGISTRY["chamber-frog-nl-dev"] = ((), "frog-dev", "nl")
+
 NAMES = sorted(_REGISTRY)
 
 # Licence allows training (README "train") -- the splits meant for fitting.
@@ -338,6 +342,9 @@ GAZETTEER_SETS = ["chamber-gazetteer-nl", "chamber-gazetteer-fr"]
 # documents (docs/model-runtime.md).
 PLACES_SETS = ["chamber-places-nl", "chamber-places-fr"]
 MULTIWORD_SETS = ["chamber-multiword-nl", "chamber-multiword-fr"]
+# Chamber questions labelled by Frog (froglabel.py): CC0 text with silver
+# labels; needs Debian's frog and frogdata.
+FROG_SETS = ["chamber-frog-nl"]
 # Held-out splits of train-licensed corpora: fine for model selection.
 DEV_SETS = [
     "chamber-gazetteer-nl-dev", "chamber-gazetteer-fr-dev",
@@ -391,6 +398,9 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     if name not in _REGISTRY:
         raise KeyError("unknown corpus %r; known: %s" % (name, ", ".join(NAMES)))
     rel, kind, lang = _REGISTRY[name]
+    if kind.startswith("frog"):
+        import froglabel
+        return [ex for ex in froglabel.examples(data_dir) if _is_dev(ex["text"]) == kind.endswith("-dev")]
     if kind.startswith("gazetteer"):
         import gazlabel
         exs = [ex for ex in gazlabel.examples(data_dir, lang) if _is_dev(ex["text"]) == kind.endswith("-dev")]

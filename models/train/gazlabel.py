@@ -165,24 +165,40 @@ def _end(word) -> int:
     return word[0] + len(word[2])
 
 
-def examples(data_dir: str, lang: str) -> list[dict]:
-    """The labelled sentences of lang with at least one entity (corpora
-    splits them into train and dev)."""
+def sentences(data_dir: str, lang: str) -> list[str]:
+    """The questions' whole sentences of 6 to 45 words in lang."""
     path = os.path.join(data_dir, FILES[lang])
     with open(path, encoding="utf-8", errors="replace") as f:
         lines = f.read().split("\n")
-    lex = lexicon(data_dir, lang)
-    common = frozenset(gazetteers.get(data_dir).common_words_all.get(lang, ()))
     out = []
     for line in lines:
         for s in synth._SENT_SPLIT.split(line):
             s = _ENUM.sub("", s.strip())
-            if not 6 <= len(s.split()) <= 45 or not s[:1].isupper() or s[-1:] not in ".?":
-                continue
-            spans = label(s, lang, lex, common)
-            if spans:
-                out.append({"text": s, "spans": spans, "lang": lang, "source": "chamber-gazetteer-" + lang})
+            if 6 <= len(s.split()) <= 45 and s[:1].isupper() and s[-1:] in ".?":
+                out.append(s)
     return out
+
+
+def examples(data_dir: str, lang: str) -> list[dict]:
+    """The labelled sentences of lang with at least one entity (corpora
+    splits them into train and dev)."""
+    lex = lexicon(data_dir, lang)
+    common = frozenset(gazetteers.get(data_dir).common_words_all.get(lang, ()))
+    out = []
+    for s in sentences(data_dir, lang):
+        spans = label(s, lang, lex, common)
+        if spans:
+            out.append({"text": s, "spans": spans, "lang": lang, "source": "chamber-gazetteer-" + lang})
+    return out
+
+
+def marked(ex: dict) -> str:
+    """The example's text with its entities in [[brackets]] and their type."""
+    t, pos, out = ex["text"], 0, []
+    for s, e, lab in ex["spans"]:
+        out.append(t[pos:s] + "[[" + t[s:e] + "]]" + lab[:3])
+        pos = e
+    return "".join(out) + t[pos:]
 
 
 def main(argv=None):
@@ -194,11 +210,7 @@ def main(argv=None):
     exs = examples(a.data_dir, a.lang)
     print(corpora.counts(exs))
     for ex in exs[:: max(1, len(exs) // max(1, a.show))][: a.show]:
-        t, pos, out = ex["text"], 0, []
-        for s, e, lab in ex["spans"]:
-            out.append(t[pos:s] + "[[" + t[s:e] + "]]" + lab[:3])
-            pos = e
-        print("  " + "".join(out) + t[pos:])
+        print("  " + marked(ex))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import corpora  # noqa: E402
+import froglabel  # noqa: E402
 import gazlabel  # noqa: E402
 import data  # noqa: E402
 import synth  # noqa: E402
@@ -267,6 +268,70 @@ class TestGazetteerLabels(unittest.TestCase):
         orgs = {e["text"][a:b] for e in multi for a, b, t in e["spans"] if t == synth.ORG}
         self.assertNotIn("Infrabel", orgs)
         self.assertTrue(any(o.isupper() for o in orgs) and any(" " in o for o in orgs), orgs)
+
+
+class TestFrogLabels(unittest.TestCase):
+    SENT = "Minister Frank Vandenbroucke sprak in Brussel met de Vlaamse NMBS-top."
+    # Frog's columns: index, word, lemma, morphology, POS, confidence, NER
+    OUT = ("1\tMinister\t\t\t\tN(soort)\t0.98\tO\t\t\n"
+           "2\tFrank\t\t\t\tSPEC(deeleigen)\t1.0\tB-PER\t\t\n"
+           "3\tVandenbroucke\t\t\t\tSPEC(deeleigen)\t1.0\tI-PER\t\t\n"
+           "4\tsprak\t\t\t\tWW(pv)\t0.99\tO\t\t\n"
+           "5\tin\t\t\t\tVZ(init)\t0.99\tO\t\t\n"
+           "6\tBrussel\t\t\t\tSPEC(deeleigen)\t1.0\tB-LOC\t\t\n"
+           "7\tmet\t\t\t\tVZ(init)\t0.99\tO\t\t\n"
+           "8\tde\t\t\t\tLID(bep)\t0.99\tO\t\t\n"
+           "9\tVlaamse\t\t\t\tADJ(prenom)\t0.98\tB-LOC\t\t\n"
+           "10\tNMBS-top\t\t\t\tN(soort)\t0.9\tB-PRO\t\t\n"
+           "11\t.\t\t\t\tLET()\t1.0\tO\t\t\n"
+           "\n"
+           "1\tJa\t\t\t\tTSW()\t0.9\tO\t\t\n"
+           "\n")
+
+    def read(self, text):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "out.tsv")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            return froglabel.read_frog(path)
+
+    def test_read_and_label(self):
+        sents = self.read(self.OUT)
+        self.assertEqual([len(s) for s in sents], [11, 1])
+        self.assertEqual(sents[0][8], ("Vlaamse", "ADJ(prenom)", "B-LOC"))
+        ex = froglabel.label(self.SENT, sents[0])
+        got = [(ex["text"][a:b], t) for a, b, t in ex["spans"]]
+        # the adjective and the product are no entities of ours
+        self.assertEqual(got, [("Frank Vandenbroucke", "PERSON"), ("Brussel", "LOCATION")])
+        self.assertEqual(len(ex["tokens"]), 11)
+
+    def test_label_refuses_other_tokens(self):
+        sent = self.read(self.OUT)[0]
+        self.assertIsNone(froglabel.label(self.SENT.replace("Brussel", "Brussel-Hoofdstad"), sent))
+        self.assertIsNone(froglabel.label(self.SENT + " Ja.", sent))
+
+    def test_spans(self):
+        def tagged(*tags):
+            return [("w", "N", t) for t in tags]
+        for tags, want in [
+            (("B-ORG", "I-ORG", "O", "B-PER"), [(0, 2, "ORGANIZATION"), (3, 4, "PERSON")]),
+            (("B-LOC", "B-LOC"), [(0, 1, "LOCATION"), (1, 2, "LOCATION")]),
+            (("B-PER", "I-LOC"), [(0, 1, "PERSON"), (1, 2, "LOCATION")]),  # another type starts anew
+            (("B-EVE", "I-EVE", "B-MISC"), []),
+            (("O", "I-ORG"), [(1, 2, "ORGANIZATION")]),
+        ]:
+            self.assertEqual(froglabel.spans(tagged(*tags)), want, tags)
+
+    def test_frog(self):
+        if froglabel.shutil.which("frog") is None:
+            self.skipTest("frog missing (apt-get install frog frogdata)")
+        sents = [self.SENT, "Hoeveel treinen van de NMBS rijden elke dag tussen Gent en Antwerpen?"]
+        lines = [" ".join(m.group() for m in froglabel._TOKEN.finditer(s)) for s in sents]
+        exs = [froglabel.label(s, t) for s, t in zip(sents, froglabel.run_frog(lines))]
+        self.assertNotIn(None, exs)
+        got = {(ex["text"][a:b], t) for ex in exs for a, b, t in ex["spans"]}
+        self.assertTrue({("Brussel", "LOCATION"), ("Gent", "LOCATION"), ("Antwerpen", "LOCATION")} <= got, got)
+        self.assertNotIn("Vlaamse", {w for w, _ in got})
 
 
 class TestDecode(unittest.TestCase):
