@@ -322,6 +322,18 @@ class TestFrogLabels(unittest.TestCase):
         ]:
             self.assertEqual(froglabel.spans(tagged(*tags)), want, tags)
 
+    def test_kept(self):
+        for typ, pos, want in [
+            ("ORG", ["SPEC(deeleigen)"], True),                      # NMBS
+            ("ORG", ["N(soort,ev,basis,zijd,stan)"], True),           # Commissie
+            ("ORG", ["N(soort,ev)", "VZ(init)", "N(soort,mv)"], True),  # Centrum voor Onderzoek
+            ("LOC", ["N(soort,ev,basis,onz,stan)"], True),            # a place Frog mistags
+            ("LOC", ["ADJ(prenom,basis,met-e,stan)"], False),         # Vlaamse
+            ("PER", ["SPEC(deeleigen)", "ADJ(vrij)"], False),
+            ("PRO", ["SPEC(deeleigen)"], False),
+        ]:
+            self.assertEqual(froglabel.kept(typ, pos), want, (typ, pos))
+
     def test_frog(self):
         if froglabel.shutil.which("frog") is None:
             self.skipTest("frog missing (apt-get install frog frogdata)")
