@@ -40,6 +40,11 @@ TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 _TOKEN = re.compile(r"\w+(?:[-'’&/.]\w+)*|[^\w\s]")
 
 
+def frog_line(sentence: str) -> str:
+    """The sentence as Frog is given it: our tokens, one space apart."""
+    return " ".join(m.group() for m in _TOKEN.finditer(sentence))
+
+
 def run_frog(lines: list[str], frog: str = "frog") -> list[list[tuple[str, str, str]]]:
     """Frog's (token, POS, NER tag) for each pre-tokenised line."""
     if shutil.which(frog) is None:
@@ -105,8 +110,7 @@ def label(sentence: str, tagged: list[tuple[str, str, str]]) -> dict | None:
 def build(data_dir: str, cache: str = DEFAULT_CACHE, frog: str = "frog") -> str:
     """Label every sentence with Frog and write the examples to cache."""
     sents = gazlabel.sentences(data_dir, "nl")
-    lines = [" ".join(m.group() for m in _TOKEN.finditer(s)) for s in sents]
-    tagged = run_frog(lines, frog)
+    tagged = run_frog([frog_line(s) for s in sents], frog)
     if len(tagged) != len(sents):
         raise RuntimeError("frog returned %d sentences for %d lines" % (len(tagged), len(sents)))
     os.makedirs(os.path.dirname(cache) or ".", exist_ok=True)

@@ -338,8 +338,7 @@ class TestFrogLabels(unittest.TestCase):
         if froglabel.shutil.which("frog") is None:
             self.skipTest("frog missing (apt-get install frog frogdata)")
         sents = [self.SENT, "Hoeveel treinen van de NMBS rijden elke dag tussen Gent en Antwerpen?"]
-        lines = [" ".join(m.group() for m in froglabel._TOKEN.finditer(s)) for s in sents]
-        exs = [froglabel.label(s, t) for s, t in zip(sents, froglabel.run_frog(lines))]
+        exs = [froglabel.label(s, t) for s, t in zip(sents, froglabel.run_frog([froglabel.frog_line(s) for s in sents]))]
         self.assertNotIn(None, exs)
         got = {(ex["text"][a:b], t) for ex in exs for a, b, t in ex["spans"]}
         self.assertTrue({("Brussel", "LOCATION"), ("Gent", "LOCATION"), ("Antwerpen", "LOCATION")} <= got, got)
