@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what `make test` needs beyond Go, if it is missing: PyTorch and
 # ONNX from Debian for the training recipe's smoke build, Frog for its
-# silver labels, Debian's Chromium
-# for the demo page's browser tests and their npm packages, and the tools of
-# the ONNX Runtime and container checks. Needs root or
-# sudo for apt-get; does nothing when everything is there.
+# silver labels, Debian's Chromium for the demo page's browser tests and
+# their npm packages, and the tools of the ONNX Runtime and container
+# checks. Needs root or sudo for apt-get; does nothing when everything is
+# there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

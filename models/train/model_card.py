@@ -71,10 +71,7 @@ def training_history(run, info):
     put("pre_last", _last(os.path.join(run, "pretrain.log"), r"^\S+ step \d+ "))
     put("pre_done", _last(os.path.join(run, "pretrain.log"), r"pretrain: done"))
     put("pre_corpus", _last(os.path.join(run, "pretrain.log"), r"corpus (pieces|from cache)"))
-    if os.path.exists(os.path.join(run, "finetune.log")):
-        with open(os.path.join(run, "finetune.log"), encoding="utf-8") as f:
-            put("ft_stats", [m.groups() for m in (re.search(r"finetune: (\S+): (\d+) examples, (\d+) pieces", line)
-                                                  for line in f) if m])
+    put("ft_stats", _corpus_stats(os.path.join(run, "finetune.log")))
     put("ft_done", _last(os.path.join(run, "finetune.log"), r"finetune: done"))
     put("fts", _jload(os.path.join(run, "finetune_summary.json")))
     cycles = dict(h.get("cycles", {}))
@@ -82,9 +79,22 @@ def training_history(run, info):
         d = os.path.dirname(path)
         c = _jload(path)
         c["used"] = os.path.exists(os.path.join(d, "finetuned.pt"))
+        stats = _corpus_stats(os.path.join(d, "finetune.log"))
+        if stats:  # the corpora beyond the default ones, for the card's data list
+            c["corpora"] = [n for n, _, _ in stats if n != "synthetic" and n not in D.train_sets()]
         cycles["finetune" + os.path.basename(d)[2:]] = {**cycles.get("finetune" + os.path.basename(d)[2:], {}), **c}
     put("cycles", cycles)
     return h
+
+
+def _corpus_stats(path):
+    """(corpus, examples, pieces) as a fine-tuning log reports them; None
+    without the log."""
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return [m.groups() for m in (re.search(r"finetune: (\S+): (\d+) examples, (\d+) pieces", line)
+                                     for line in f) if m]
 
 
 def _jload(path):

@@ -436,6 +436,23 @@ class ModelCardTest(unittest.TestCase):
         self.assertEqual(h["cycles"]["finetune3"]["best_score"], 60.5)
         self.assertEqual(h["cycles"]["finetune3"]["what"], "LR 1.5e-4, seed 3")
         self.assertTrue(h["cycles"]["finetune3"]["used"])
+        self.assertNotIn("corpora", h["cycles"]["finetune3"])  # no log: nothing to say
+
+    def test_cycle_corpora_from_its_log(self):
+        """The corpora a cycle trained on beyond the default ones come from
+        its log, so that the card names the data of every cycle."""
+        import model_card
+        run = tempfile.mkdtemp(prefix="belner-card-")
+        self.addCleanup(shutil.rmtree, run, ignore_errors=True)
+        os.makedirs(os.path.join(run, "ft7"))
+        with open(os.path.join(run, "ft7", "finetune_summary.json"), "w") as f:
+            json.dump({"best_score": 72.4, "best_step": 1511, "steps": 5540, "minutes": 38.0, "history": []}, f)
+        with open(os.path.join(run, "ft7", "finetune.log"), "w") as f:
+            f.write("12:00:00 finetune: icdar-nl-train: 5739 examples, 281680 pieces\n"
+                    "12:00:00 finetune: chamber-frog-nl: 49320 examples, 1406938 pieces\n"
+                    "12:00:00 finetune: synthetic: 15000 examples, 3085390 pieces\n")
+        h = model_card.training_history(run, {})
+        self.assertEqual(h["cycles"]["finetune7"]["corpora"], ["chamber-frog-nl"])
 
 
 class RecipeSmokeTest(unittest.TestCase):
