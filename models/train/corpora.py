@@ -19,7 +19,9 @@ nothing end the current entity.
 The `chamber-gazetteer-*`, `chamber-places-*` and `chamber-multiword-*` sets
 are no files of shared/data/ner: they are the Chamber questions labelled from
 the gazetteers (gazlabel.py), character spans without `tokens`. The
-`chamber-frog-*` sets are the same questions labelled by Frog (froglabel.py).
+`chamber-frog-*` sets are the same questions labelled by Frog (froglabel.py);
+`chamber-frog-nl-swap` holds copies of its train sentences with other names
+in their slots (mentions.py).
 
 Usage:  load("icdar-nl-train"), load_text(data_dir), TRAIN_SETS, DEV_SETS,
 EVAL_SETS. `python3 corpora.py` prints counts for every corpus.
@@ -318,6 +320,7 @@ for _l in ("nl", "fr"):
 
 _REGISTRY["chamber-frog-nl"] = ((), "frog", "nl")
 _REGISTRY["chamber-frog-nl-dev"] = ((), "frog-dev", "nl")
+_REGISTRY["chamber-frog-nl-swap"] = ((), "frog-swap", "nl")
 
 NAMES = sorted(_REGISTRY)
 
@@ -345,6 +348,8 @@ MULTIWORD_SETS = ["chamber-multiword-nl", "chamber-multiword-fr"]
 # Chamber questions labelled by Frog (froglabel.py): CC0 text with silver
 # labels; needs Debian's frog and frogdata.
 FROG_SETS = ["chamber-frog-nl"]
+# The same sentences with other names in their slots (mentions.py).
+SWAP_SETS = ["chamber-frog-nl-swap"]
 # Held-out splits of train-licensed corpora: fine for model selection.
 DEV_SETS = [
     "chamber-gazetteer-nl-dev", "chamber-gazetteer-fr-dev",
@@ -398,6 +403,9 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     if name not in _REGISTRY:
         raise KeyError("unknown corpus %r; known: %s" % (name, ", ".join(NAMES)))
     rel, kind, lang = _REGISTRY[name]
+    if kind == "frog-swap":
+        import mentions
+        return mentions.swapped_set(load("chamber-frog-nl", data_dir), data_dir)
     if kind.startswith("frog"):
         import froglabel
         return [ex for ex in froglabel.examples(data_dir) if _is_dev(ex["text"]) == kind.endswith("-dev")]

@@ -45,7 +45,9 @@ def build_train(wp, data_dir, n_synth, corpus_names, max_per_corpus, corpus_repe
     for name in corpus_names:
         try:
             exs = D.load(name, data_dir)
-        except Exception as e:
+        except FileNotFoundError as e:
+            # the smoke data holds a few of the corpora; any other failure
+            # (Frog missing, a corpus unknown) stops the run
             log(f"finetune: skip {name}: {e}")
             continue
         if max_per_corpus:

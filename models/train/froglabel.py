@@ -30,7 +30,7 @@ import tempfile
 
 import corpora
 import gazlabel
-import synth
+import data
 
 DEFAULT_CACHE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs", "frog-chamber-nl.jsonl")
 
@@ -48,7 +48,9 @@ def frog_line(sentence: str) -> str:
 def run_frog(lines: list[str], frog: str = "frog") -> list[list[tuple[str, str, str]]]:
     """Frog's (token, POS, NER tag) for each pre-tokenised line."""
     if shutil.which(frog) is None:
-        raise FileNotFoundError("%s not found: apt-get install frog frogdata" % frog)
+        # not FileNotFoundError: fine-tuning skips a corpus whose files are
+        # missing, and a run that asked for Frog's labels must not go on without them
+        raise RuntimeError("%s not found: apt-get install frog frogdata" % frog)
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = os.path.join(tmp, "in.txt"), os.path.join(tmp, "out.tsv")
         with open(src, "w", encoding="utf-8") as f:
@@ -137,7 +139,7 @@ def examples(data_dir: str, cache: str = DEFAULT_CACHE) -> list[dict]:
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data-dir", default=synth.DEFAULT_DATA_DIR)
+    ap.add_argument("--data-dir", default=data.default_data_dir())
     ap.add_argument("--cache", default=DEFAULT_CACHE)
     ap.add_argument("--rebuild", action="store_true", help="run Frog again even when the cache exists")
     ap.add_argument("--show", type=int, default=10)

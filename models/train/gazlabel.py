@@ -23,6 +23,7 @@ import os
 import re
 
 import corpora
+import data
 import gazetteers
 import synth
 
@@ -203,7 +204,7 @@ def marked(ex: dict) -> str:
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data-dir", default=synth.DEFAULT_DATA_DIR)
+    ap.add_argument("--data-dir", default=data.default_data_dir())
     ap.add_argument("--lang", default="nl")
     ap.add_argument("--show", type=int, default=10)
     a = ap.parse_args(argv)

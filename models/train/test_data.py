@@ -19,6 +19,7 @@ sys.path.insert(0, HERE)
 import corpora  # noqa: E402
 import froglabel  # noqa: E402
 import gazlabel  # noqa: E402
+import mentions  # noqa: E402
 import data  # noqa: E402
 import synth  # noqa: E402
 
@@ -343,6 +344,75 @@ class TestFrogLabels(unittest.TestCase):
         got = {(ex["text"][a:b], t) for ex in exs for a, b, t in ex["spans"]}
         self.assertTrue({("Brussel", "LOCATION"), ("Gent", "LOCATION"), ("Antwerpen", "LOCATION")} <= got, got)
         self.assertNotIn("Vlaamse", {w for w, _ in got})
+
+
+class TestMentions(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.isdir(os.path.join(DATA, "gazetteers")):
+            raise unittest.SkipTest("gazetteers missing under %s" % DATA)
+        cls.gaz = mentions.gazetteers.get(DATA)
+
+    EX = {"text": "Minister Frank Vandenbroucke sprak in Brussel met de NMBS over Morales.",
+          "spans": [[9, 28, "PERSON"], [38, 45, "LOCATION"], [53, 57, "ORGANIZATION"], [63, 70, "PERSON"]],
+          "lang": "nl", "source": "chamber-frog-nl"}
+
+    def test_clean(self):
+        for m, want in [("Morales", True), ("Evo Morales", True), ("Jean-Luc Dehaene", True), ("D'Hondt", True),
+                        ("Carmen de Rudder", True), ("Ursula von der Leyen", True), ("J. Peeters", True),
+                        ("Sint-Pieters-Leeuw", True), ("PCR", False), ("GvieckMland", False), ("Lon-", False),
+                        ("?", False), ("ministers Reynders", False), ("Regie der", False), ("Emmen (Ov)", False),
+                        ("Peeters J.", False), ("Jan Karel Maria Van Damme", False), ("Bo", False)]:
+            self.assertEqual(mentions.clean(m), want, m)
+
+    def sw(self, pools=None, seed=0):
+        return mentions.Swapper(pools or {}, self.gaz, mentions.random.Random(seed))
+
+    def test_swapped_moves_spans(self):
+        pools = {("PERSON", True): ["Arafat"], ("PERSON", False): ["Slobodan Milosevic"],
+                 ("LOCATION", True): ["Ramallah"], ("LOCATION", False): ["Den Haag"]}
+        changed = 0
+        for seed in range(20):
+            ex = mentions.swapped(self.EX, self.sw(pools, seed), p=1.0)
+            got = [(ex["text"][a:b], t) for a, b, t in ex["spans"]]
+            self.assertEqual([t for _, t in got], [t for _, _, t in self.EX["spans"]])
+            # the context stays, word for word
+            rest = ex["text"]
+            for m, _ in got:
+                rest = rest.replace(m, "|", 1)
+            self.assertEqual(rest, "Minister | sprak in | met de | over |.")
+            self.assertEqual(got[2], ("NMBS", "ORGANIZATION"))  # organisations are not swapped
+            self.assertEqual(" " in got[0][0], True)
+            self.assertEqual(" " in got[1][0] or " " in got[3][0], False)  # one word stays one word
+            self.assertTrue(all(mentions.clean(m) for m, t in got if t != "ORGANIZATION"), got)
+            changed += got[0][0] != "Frank Vandenbroucke"
+        self.assertGreater(changed, 15)
+
+    def test_unclean_slots_stay(self):
+        ex = {"text": "Volgens CITES is dat zo?", "spans": [[8, 13, "PERSON"], [23, 24, "PERSON"]], "lang": "nl"}
+        self.assertEqual(mentions.swapped(ex, self.sw(), p=1.0)["text"], ex["text"])
+
+    def test_all_capitals_stay_capitals(self):
+        ex = {"text": "De heer PEETERS betaalt.", "spans": [[8, 15, "PERSON"]], "lang": "nl"}
+        self.assertFalse(mentions.clean("PEETERS"))
+        self.assertEqual(mentions.swapped(ex, self.sw(), p=1.0)["text"], ex["text"])
+
+    def test_swapped_set(self):
+        exs = [self.EX, {"text": "De NMBS rijdt.", "spans": [[3, 7, "ORGANIZATION"]], "lang": "nl"},
+               {"text": "In Gent regent het.", "spans": [[3, 7, "LOCATION"]], "lang": "nl"},
+               {"text": "Niets.", "spans": [], "lang": "nl"}]
+        out = mentions.swapped_set(exs, DATA, seed=1, corpus_names=[], person_copies=3)
+        self.assertEqual(len(out), 3 + 1)
+        self.assertEqual({ex["source"] for ex in out}, {"chamber-frog-nl-swap", "-swap"})
+        for ex in out:
+            check_example(self, ex)
+        self.assertEqual(out, mentions.swapped_set(exs, DATA, seed=1, corpus_names=[], person_copies=3))
+
+    def test_corpus_pools(self):
+        pools = mentions.corpus_pools([[self.EX, {"text": "PCR in Sint-Niklaas en Oost-Vlaanderen",
+                                                  "spans": [[0, 3, "LOCATION"], [7, 19, "LOCATION"], [23, 38, "LOCATION"]]}]])
+        self.assertEqual(pools, {("PERSON", False): ["Frank Vandenbroucke"], ("PERSON", True): ["Morales"],
+                                 ("LOCATION", True): ["Brussel", "Oost-Vlaanderen", "Sint-Niklaas"]})
 
 
 class TestDecode(unittest.TestCase):

@@ -414,6 +414,28 @@ class FixtureTest(unittest.TestCase):
         self.assertTrue(all(d["spans"] for d in docs))
 
 
+    def test_build_train_skips_missing_files_only(self):
+        import finetune
+        wp = tiny_vocab()
+        logged = []
+
+        def load(name, data_dir):
+            if name == "missing":
+                raise FileNotFoundError("no such corpus file")
+            if name == "broken":
+                raise RuntimeError("frog not found: apt-get install frog frogdata")
+            return [{"text": "Gent", "spans": [[0, 4, "LOCATION"]], "lang": "nl"}]
+
+        orig, D.load = D.load, load
+        try:
+            items = finetune.build_train(wp, "unused", 0, ["missing", "ok"], 0, 1, logged.append)
+            self.assertEqual(len(items), 1)
+            self.assertTrue(any("skip missing" in line for line in logged), logged)
+            with self.assertRaisesRegex(RuntimeError, "frog not found"):
+                finetune.build_train(wp, "unused", 0, ["ok", "broken"], 0, 1, logged.append)
+        finally:
+            D.load = orig
+
 class ModelCardTest(unittest.TestCase):
     def test_history_survives_a_later_cycle(self):
         """A card written after a cycle run elsewhere keeps what an earlier
