@@ -19,9 +19,11 @@ nothing end the current entity.
 The `chamber-gazetteer-*`, `chamber-places-*` and `chamber-multiword-*` sets
 are no files of shared/data/ner: they are the Chamber questions labelled from
 the gazetteers (gazlabel.py), character spans without `tokens`. The
-`chamber-frog-*` sets are the same questions labelled by Frog (froglabel.py);
-`chamber-frog-nl-swap` holds copies of its train sentences with other names
-in their slots (mentions.py).
+`chamber-frog-*` sets are the same questions labelled by Frog (froglabel.py):
+`chamber-frog-nl-tidy` is the train split with Frog's plainest errors mended
+or dropped (froglabel.tidy), and `chamber-frog-nl-swap` holds copies of the
+train sentences with other names in their slots (mentions.py), as does
+`chamber-frog-nl-tidy-swap` of the mended ones.
 
 Usage:  load("icdar-nl-train"), load_text(data_dir), TRAIN_SETS, DEV_SETS,
 EVAL_SETS. `python3 corpora.py` prints counts for every corpus.
@@ -320,7 +322,9 @@ for _l in ("nl", "fr"):
 
 _REGISTRY["chamber-frog-nl"] = ((), "frog", "nl")
 _REGISTRY["chamber-frog-nl-dev"] = ((), "frog-dev", "nl")
-_REGISTRY["chamber-frog-nl-swap"] = ((), "frog-swap", "nl")
+_REGISTRY["chamber-frog-nl-tidy"] = ((), "frog-tidy", "nl")
+for _base in ("chamber-frog-nl", "chamber-frog-nl-tidy"):
+    _REGISTRY[_base + "-swap"] = ((), "swap:" + _base, "nl")
 
 NAMES = sorted(_REGISTRY)
 
@@ -348,8 +352,9 @@ MULTIWORD_SETS = ["chamber-multiword-nl", "chamber-multiword-fr"]
 # Chamber questions labelled by Frog (froglabel.py): CC0 text with silver
 # labels; needs Debian's frog and frogdata.
 FROG_SETS = ["chamber-frog-nl"]
-# The same sentences with other names in their slots (mentions.py).
-SWAP_SETS = ["chamber-frog-nl-swap"]
+# Those mended (froglabel.tidy), and their copies with other names in their
+# slots (mentions.py): the shipped model's seventh cycle.
+FROG_TIDY_SETS = ["chamber-frog-nl-tidy", "chamber-frog-nl-tidy-swap"]
 # Held-out splits of train-licensed corpora: fine for model selection.
 DEV_SETS = [
     "chamber-gazetteer-nl-dev", "chamber-gazetteer-fr-dev",
@@ -403,9 +408,12 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     if name not in _REGISTRY:
         raise KeyError("unknown corpus %r; known: %s" % (name, ", ".join(NAMES)))
     rel, kind, lang = _REGISTRY[name]
-    if kind == "frog-swap":
+    if kind.startswith("swap:"):
         import mentions
-        return mentions.swapped_set(load("chamber-frog-nl", data_dir), data_dir)
+        return mentions.swapped_set(load(kind[len("swap:"):], data_dir), data_dir)
+    if kind == "frog-tidy":
+        import froglabel
+        return [ex for ex in map(froglabel.tidy, load("chamber-frog-nl", data_dir)) if ex is not None]
     if kind.startswith("frog"):
         import froglabel
         return [ex for ex in froglabel.examples(data_dir) if _is_dev(ex["text"]) == kind.endswith("-dev")]

@@ -126,6 +126,29 @@ def build(data_dir: str, cache: str = DEFAULT_CACHE, frog: str = "frog") -> str:
     return cache
 
 
+def tidy(ex: dict) -> dict | None:
+    """ex with Frog's plainest errors mended, or None when its labels
+    cannot be trusted. Words before a name that are none (`minister Geens`,
+    `, Geens`, a lone `?`) leave the span; a span ending in a lower-case
+    word (`Regie der`, `Rekenhof van`) has lost the rest of its name, and a
+    single word in capitals taken for a person or place is mostly an
+    acronym of something else (`SABCA`, `BIPT`, `EU`, `DVZ`): the whole
+    sentence goes, since the right label is unknown."""
+    text, out = ex["text"], []
+    for a, b, typ in ex["spans"]:
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[a:b])]
+        first = next((i for i, (_, w) in enumerate(words) if w[0].isupper() or w[0].isdigit()), None)
+        if first is None:
+            continue
+        a, words = a + words[first][0], [w for _, w in words[first:]]
+        if not (words[-1][0].isupper() or words[-1][0].isdigit()):
+            return None
+        if typ != "ORGANIZATION" and len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
+            return None
+        out.append([a, b, typ])
+    return dict(ex, spans=out)
+
+
 def examples(data_dir: str, cache: str = DEFAULT_CACHE) -> list[dict]:
     """Every labelled sentence, those without entities too: Frog labels
     whole sentences, so they teach which capitalised words are no entity

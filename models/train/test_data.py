@@ -335,6 +335,26 @@ class TestFrogLabels(unittest.TestCase):
         ]:
             self.assertEqual(froglabel.kept(typ, pos), want, (typ, pos))
 
+    def test_tidy(self):
+        def spans(text, *marked):
+            out = []
+            for m, typ in marked:
+                a = text.index(m)
+                out.append([a, a + len(m), typ])
+            return {"text": text, "spans": out, "lang": "nl"}
+        P, L, O = "PERSON", "LOCATION", "ORGANIZATION"
+        for ex, want in [
+            (spans("Volgens minister Geens in Gent.", ("minister Geens", P), ("Gent", L)), [("Geens", P), ("Gent", L)]),
+            (spans("Wat zegt u, Geens?", (", Geens", P), ("?", P)), [("Geens", P)]),
+            (spans("De NMBS en de EU-top.", ("NMBS", O)), [("NMBS", O)]),  # acronyms of organisations stay
+            (spans("De Regie der Gebouwen bouwt.", ("Regie der", P)), None),  # the name was cut short
+            (spans("Volgens SABCA niet.", ("SABCA", P)), None),  # an acronym taken for a person
+            (spans("Hoe zit het in de EU?", ("EU", L)), None),
+            (spans("Geen namen.",), []),
+        ]:
+            got = froglabel.tidy(ex)
+            self.assertEqual(None if got is None else [(got["text"][a:b], t) for a, b, t in got["spans"]], want, ex)
+
     def test_frog(self):
         if froglabel.shutil.which("frog") is None:
             self.skipTest("frog missing (apt-get install frog frogdata)")

@@ -62,10 +62,12 @@ FULL = dict(vocab_size=16000, vocab_synth=0, max_lines=0,
                                    "--lr", "7e-5", "--warmup", "0.03", "--eval-minutes", "8"]),
                     ("finetune6", ["--time-budget", "95", "--max-steps", "25000", "--synth", "20000", "--synth-seed", "6",
                                    "--lr", "5e-5", "--warmup", "0.03", "--eval-minutes", "8"]),
-                    # the train corpora plus the Chamber's Dutch questions labelled by Frog
+                    # the train corpora plus the Chamber's Dutch questions labelled by
+                    # Frog, mended (froglabel.tidy), and their copies with other names
                     ("finetune7", ["--time-budget", "80", "--max-steps", "40000", "--synth", "15000", "--synth-seed", "12",
                                    "--lr", "8e-5", "--warmup", "0.03", "--eval-minutes", "9", "--seed", "12",
-                                   "--corpora", ",".join(D.train_sets() + ["chamber-frog-nl"])])],
+                                   "--corpora", ",".join(D.train_sets() + ["chamber-frog-nl-tidy",
+                                                                           "chamber-frog-nl-tidy-swap"])])],
             min_score=[], evaluate=[])
 SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
              model=["--layers", "2", "--hidden", "64", "--heads", "2", "--ff", "128"],
