@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -38,7 +39,36 @@ func tidy(text []rune, e entity.Entity) (entity.Entity, bool) {
 	if e.Type == entity.Person {
 		e.Start = afterTitles(text, e.Start, e.End)
 	}
-	return e, e.Start < e.End
+	return e, e.Start < e.End && !functionWord(text[e.Start:e.End])
+}
+
+// functionWords are the articles, pronouns, prepositions and conjunctions
+// of NL, FR and DE that a model takes for a name when they open a sentence
+// ("Mon fils", "Au Docteur", "Mijn huisbaas"); on its own such a word is
+// never a name, and none that is also a first name or surname ("An",
+// "Dan", "Vos", "Al", "Ma") is here. The recipe's nerdata.FUNCTION_WORDS is
+// the same list (test_recipe.py checks that it is).
+var functionWords = []string{
+	"de", "het", "een", "en", "of", "maar", "want", "dus", "als", "om", "te", "ter", "ten", "tot", "uit", "op",
+	"aan", "met", "voor", "na", "bij", "door", "over", "onder", "naar", "vanaf", "sinds", "tijdens", "zonder",
+	"tegen", "van", "ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "jullie", "mijn", "jouw", "uw",
+	"zijn", "hun", "onze", "ons", "dit", "dat", "deze", "die", "wie", "wat", "waar", "wanneer", "hoe", "niet",
+	"geen", "ook", "nog", "er", "hier", "daar", "omdat", "toch", "wel", "zo", "ja", "nee", "le", "la", "les",
+	"un", "une", "des", "du", "au", "aux", "et", "ou", "mais", "donc", "car", "dans", "sur", "sous", "par",
+	"pour", "avec", "sans", "chez", "vers", "entre", "depuis", "pendant", "tu", "il", "nous", "vous", "ils",
+	"elles", "on", "mon", "mes", "ta", "tes", "ses", "notre", "nos", "votre", "leur", "leurs", "ce", "cet",
+	"cette", "ces", "qui", "que", "quoi", "où", "quand", "comment", "ne", "pas", "oui", "non", "si", "der",
+	"das", "den", "dem", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber", "im", "am", "auf",
+	"aus", "bei", "mit", "nach", "seit", "vom", "zu", "zum", "zur", "für", "über", "unter", "vor", "durch",
+	"gegen", "ohne", "ich", "sie", "es", "wir", "ihr", "mein", "meine", "dein", "seine", "unser", "unsere",
+	"ihre", "dieser", "diese", "dieses", "wer", "was", "wo", "wann", "nicht", "kein", "keine", "nein",
+}
+
+// functionWord reports whether s is one of functionWords written as a word
+// (not in capitals: "NOS" is an organisation).
+func functionWord(s []rune) bool {
+	w := string(s)
+	return (len(s) == 1 || strings.ToUpper(w) != w) && slices.Contains(functionWords, strings.ToLower(w))
 }
 
 // titles are the titles and salutations that ANNOTATION.md leaves out of a

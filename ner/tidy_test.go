@@ -30,6 +30,12 @@ func TestTidy(t *testing.T) {
 		{"initial, not a title", "M. Dupont", entity.Person, "M. Dupont"},
 		{"title as part of a word", "Herrmann Jo", entity.Person, "Herrmann Jo"},
 		{"title in an organisation", "Dr. Willemsfonds", entity.Organization, "Dr. Willemsfonds"},
+		{"a pronoun opening a sentence", "Mon", entity.Person, ""},
+		{"a preposition opening a line", "Au", entity.Person, ""},
+		{"a function word of another type", "Mijn", entity.Organization, ""},
+		{"a function word in capitals", "NOS", entity.Organization, "NOS"},
+		{"a function word inside a name", "Van Damme", entity.Person, "Van Damme"},
+		{"a first name spelled like none", "An", entity.Person, "An"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := []rune("« " + tc.text + " »")

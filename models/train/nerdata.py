@@ -730,7 +730,35 @@ def tidy_span(text, a, b, typ):
         b -= 1
     if typ == "PERSON":
         a = _after_titles(text, a, b)
-    return (a, b, typ) if a < b else None
+    return (a, b, typ) if a < b and not _function_word(text[a:b]) else None
+
+
+# Articles, pronouns, prepositions and conjunctions that a model takes for a
+# name when they open a sentence (`Mon fils`, `Au Docteur`); on its own
+# such a word is never a name. The Go service has the same list
+# (ner/tidy.go functionWords, compared by test_tidy_lists_match_go).
+FUNCTION_WORDS = (
+    "de", "het", "een", "en", "of", "maar", "want", "dus", "als", "om", "te", "ter", "ten", "tot", "uit",
+    "op", "aan", "met", "voor", "na", "bij", "door", "over", "onder", "naar", "vanaf", "sinds", "tijdens",
+    "zonder", "tegen", "van", "ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "jullie", "mijn",
+    "jouw", "uw", "zijn", "hun", "onze", "ons", "dit", "dat", "deze", "die", "wie", "wat", "waar", "wanneer",
+    "hoe", "niet", "geen", "ook", "nog", "er", "hier", "daar", "omdat", "toch", "wel", "zo", "ja", "nee",
+    "le", "la", "les", "un", "une", "des", "du", "au", "aux", "et", "ou", "mais", "donc", "car", "dans",
+    "sur", "sous", "par", "pour", "avec", "sans", "chez", "vers", "entre", "depuis", "pendant", "tu", "il",
+    "nous", "vous", "ils", "elles", "on", "mon", "mes", "ta", "tes", "ses", "notre", "nos", "votre", "leur",
+    "leurs", "ce", "cet", "cette", "ces", "qui", "que", "quoi", "où", "quand", "comment", "ne", "pas", "oui",
+    "non", "si", "der", "das", "den", "dem", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber",
+    "im", "am", "auf", "aus", "bei", "mit", "nach", "seit", "vom", "zu", "zum", "zur", "für", "über", "unter",
+    "vor", "durch", "gegen", "ohne", "ich", "sie", "es", "wir", "ihr", "mein", "meine", "dein", "seine",
+    "unser", "unsere", "ihre", "dieser", "diese", "dieses", "wer", "was", "wo", "wann", "nicht", "kein",
+    "keine", "nein",
+)
+
+
+def _function_word(s) -> bool:
+    """Whether s is one of FUNCTION_WORDS written as a word (not in
+    capitals: `NOS` is an organisation)."""
+    return (len(s) == 1 or s.upper() != s) and s.lower() in FUNCTION_WORDS
 
 
 # Titles and salutations, which ANNOTATION.md leaves out of a PERSON (not

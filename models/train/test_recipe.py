@@ -181,6 +181,12 @@ class LabelTest(unittest.TestCase):
             ("address at a blank line", "Kerkstraat 1\n9000 Gent\r\n \r\nGent", "ADDRESS", "Kerkstraat 1\n9000 Gent"),
             ("apostrophe first", "'s-Hertogenbosch", "LOCATION", "'s-Hertogenbosch"),
             ("nothing left", " – ", "PERSON", None),
+            ("a pronoun opening a sentence", "Mon", "PERSON", None),
+            ("a preposition opening a line", "Au", "PERSON", None),
+            ("a function word of another type", "Mijn", "ORGANIZATION", None),
+            ("a function word in capitals", "NOS", "ORGANIZATION", "NOS"),
+            ("a function word inside a name", "Van Damme", "PERSON", "Van Damme"),
+            ("a first name spelled like none", "An", "PERSON", "An"),
         ]
         for name, text, typ, want in cases:
             with self.subTest(name):
@@ -290,6 +296,9 @@ class LabelTest(unittest.TestCase):
         titles = re.search(r"var titles = \[\]string\{(.*?)\}", src, re.S)
         self.assertIsNotNone(titles, "ner/tidy.go declares titles")
         self.assertEqual(tuple(re.findall(r'"([^"]*)"', titles.group(1))), N.TITLES)
+        words = re.search(r"var functionWords = \[\]string\{(.*?)\}", src, re.S)
+        self.assertIsNotNone(words, "ner/tidy.go declares functionWords")
+        self.assertEqual(tuple(re.findall(r'"([^"]*)"', words.group(1))), N.FUNCTION_WORDS)
         with open(os.path.join(HERE, "..", "..", "ner", "bounds.go"), encoding="utf-8") as f:
             bounds = f.read()
         for name, want in [("streetParticles", N._STREET_PARTICLES), ("nameParticles", N._NAME_PARTICLES),
