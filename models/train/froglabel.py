@@ -28,9 +28,8 @@ import shutil
 import subprocess
 import tempfile
 
-import corpora
-import gazlabel
 import data
+import gazlabel
 
 DEFAULT_CACHE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs", "frog-chamber-nl.jsonl")
 
@@ -169,10 +168,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     if a.rebuild or not os.path.exists(a.cache):
         print("frog: labelling the Chamber questions ->", build(a.data_dir, a.cache), flush=True)
-    exs = examples(a.data_dir, a.cache)
-    print(corpora.counts(exs))
-    for ex in exs[:: max(1, len(exs) // max(1, a.show))][: a.show]:
-        print("  " + gazlabel.marked(ex))
+    gazlabel.print_sample(examples(a.data_dir, a.cache), a.show)
 
 
 if __name__ == "__main__":

@@ -202,16 +202,20 @@ def marked(ex: dict) -> str:
     return "".join(out) + t[pos:]
 
 
+def print_sample(exs: list[dict], n: int):
+    """Prints the counts of exs and n of them spread over it, marked."""
+    print(corpora.counts(exs))
+    for ex in exs[:: max(1, len(exs) // max(1, n))][:n]:
+        print("  " + marked(ex))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--data-dir", default=data.default_data_dir())
     ap.add_argument("--lang", default="nl")
     ap.add_argument("--show", type=int, default=10)
     a = ap.parse_args(argv)
-    exs = examples(a.data_dir, a.lang)
-    print(corpora.counts(exs))
-    for ex in exs[:: max(1, len(exs) // max(1, a.show))][: a.show]:
-        print("  " + marked(ex))
+    print_sample(examples(a.data_dir, a.lang), a.show)
 
 
 if __name__ == "__main__":

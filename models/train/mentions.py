@@ -19,9 +19,9 @@ import random
 import re
 
 import corpora
+import data
 import gazetteers
 import gazlabel
-import data
 
 PARTICLES = {"van", "de", "der", "den", "von", "zu", "du", "des", "le", "la", "d'", "ter", "ten", "vande", "vanden",
              "vander", "di", "da", "del", "dos", "el", "al", "bin", "ben", "y"}
@@ -129,10 +129,7 @@ def main(argv=None):
     ap.add_argument("--set", default="chamber-frog-nl-swap")
     ap.add_argument("--show", type=int, default=10)
     a = ap.parse_args(argv)
-    exs = corpora.load(a.set, a.data_dir)
-    print(corpora.counts(exs))
-    for ex in exs[:: max(1, len(exs) // max(1, a.show))][: a.show]:
-        print("  " + gazlabel.marked(ex))
+    gazlabel.print_sample(corpora.load(a.set, a.data_dir), a.show)
 
 
 if __name__ == "__main__":
