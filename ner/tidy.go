@@ -21,7 +21,7 @@ const (
 // trims punctuation and space off its ends, as the recipe's tidy_span does.
 // A final full stop stays after an initial or inside an abbreviation
 // ("J.", "B.V."), not after a word ("Gent."). It reports false if nothing
-// is left.
+// is left, or nothing but one of the functionWords.
 func tidy(text []rune, e entity.Entity) (entity.Entity, bool) {
 	if i := cut(text[e.Start:e.End], e.Type); i >= 0 {
 		e.End = e.Start + i

@@ -716,9 +716,10 @@ _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 def tidy_span(text, a, b, typ):
     """Cuts a span where ANNOTATION.md says it cannot go on (a PERSON or
     LOCATION at its line end, an ADDRESS or ORGANIZATION at a blank line) and
-    trims punctuation and space off its ends; None if nothing is left. A
-    final full stop stays after an initial or inside an abbreviation
-    (``J.``, ``B.V.``), not after a word (``Gent.``)."""
+    trims punctuation and space off its ends; None if nothing is left, or
+    nothing but one of the FUNCTION_WORDS. A final full stop stays after an
+    initial or inside an abbreviation (``J.``, ``B.V.``), not after a word
+    (``Gent.``)."""
     seg = text[a:b]
     cut = re.search(r"[\r\n]", seg) if typ in ("PERSON", "LOCATION") else _BLANK_LINE.search(seg)
     if cut:
