@@ -411,11 +411,10 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     if kind.startswith("swap:"):
         import mentions
         return mentions.swapped_set(load(kind[len("swap:"):], data_dir), data_dir)
-    if kind == "frog-tidy":
-        import froglabel
-        return [ex for ex in map(froglabel.tidy, load("chamber-frog-nl", data_dir)) if ex is not None]
     if kind.startswith("frog"):
         import froglabel
+        if kind == "frog-tidy":
+            return [ex for ex in map(froglabel.tidy, load("chamber-frog-nl", data_dir)) if ex is not None]
         return [ex for ex in froglabel.examples(data_dir) if _is_dev(ex["text"]) == kind.endswith("-dev")]
     if kind.startswith("gazetteer"):
         import gazlabel

@@ -422,7 +422,6 @@ class FixtureTest(unittest.TestCase):
         self.assertEqual({d["lang"] for d in docs}, {"nl", "fr", "de"})
         self.assertTrue(all(d["spans"] for d in docs))
 
-
     def test_build_train_skips_missing_files_only(self):
         import finetune
         wp = tiny_vocab()
@@ -444,6 +443,7 @@ class FixtureTest(unittest.TestCase):
                 finetune.build_train(wp, "unused", 0, ["ok", "broken"], 0, 1, logged.append)
         finally:
             D.load = orig
+
 
 class ModelCardTest(unittest.TestCase):
     def test_history_survives_a_later_cycle(self):
