@@ -23,7 +23,9 @@ the gazetteers (gazlabel.py), character spans without `tokens`. The
 `chamber-frog-nl-tidy` is the train split with Frog's plainest errors mended
 or dropped (froglabel.tidy), and `chamber-frog-nl-swap` holds copies of the
 train sentences with other names in their slots (mentions.py), as does
-`chamber-frog-nl-tidy-swap` of the mended ones.
+`chamber-frog-nl-tidy-swap` of the mended ones. `chamber-frog-nl-agree` is
+the tidy set with its labels made to agree across the corpus (froglabel.agree);
+`chamber-frog-nl-agree-swap-org` swaps its organisations too.
 
 Usage:  load("icdar-nl-train"), load_text(data_dir), TRAIN_SETS, DEV_SETS,
 EVAL_SETS. `python3 corpora.py` prints counts for every corpus.
@@ -323,8 +325,10 @@ for _l in ("nl", "fr"):
 _REGISTRY["chamber-frog-nl"] = ((), "frog", "nl")
 _REGISTRY["chamber-frog-nl-dev"] = ((), "frog-dev", "nl")
 _REGISTRY["chamber-frog-nl-tidy"] = ((), "frog-tidy", "nl")
-for _base in ("chamber-frog-nl", "chamber-frog-nl-tidy"):
+_REGISTRY["chamber-frog-nl-agree"] = ((), "frog-agree", "nl")
+for _base in ("chamber-frog-nl", "chamber-frog-nl-tidy", "chamber-frog-nl-agree"):
     _REGISTRY[_base + "-swap"] = ((), "swap:" + _base, "nl")
+_REGISTRY["chamber-frog-nl-agree-swap-org"] = ((), "swap-org:chamber-frog-nl-agree", "nl")
 
 NAMES = sorted(_REGISTRY)
 
@@ -355,6 +359,11 @@ FROG_SETS = ["chamber-frog-nl"]
 # Those mended (froglabel.tidy), and their copies with other names in their
 # slots (mentions.py): the shipped model's seventh cycle.
 FROG_TIDY_SETS = ["chamber-frog-nl-tidy", "chamber-frog-nl-tidy-swap"]
+# Those mended, their labels made to agree across the corpus
+# (froglabel.agree), and their copies with other names, places and
+# organisations: in no stage of the shipped model (the cycle with them
+# lost PERSON on CoNLL; docs/model-runtime.md).
+FROG_AGREE_SETS = ["chamber-frog-nl-agree", "chamber-frog-nl-agree-swap-org"]
 # Held-out splits of train-licensed corpora: fine for model selection.
 DEV_SETS = [
     "chamber-gazetteer-nl-dev", "chamber-gazetteer-fr-dev",
@@ -408,13 +417,18 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     if name not in _REGISTRY:
         raise KeyError("unknown corpus %r; known: %s" % (name, ", ".join(NAMES)))
     rel, kind, lang = _REGISTRY[name]
-    if kind.startswith("swap:"):
+    if kind.startswith("swap"):
         import mentions
-        return mentions.swapped_set(load(kind[len("swap:"):], data_dir), data_dir)
+        how, base = kind.split(":")
+        return mentions.swapped_set(load(base, data_dir), data_dir,
+                                    types=mentions.WITH_ORGANISATIONS if how == "swap-org" else mentions.SWAPPED)
     if kind.startswith("frog"):
         import froglabel
         if kind == "frog-tidy":
             return [ex for ex in map(froglabel.tidy, load("chamber-frog-nl", data_dir)) if ex is not None]
+        if kind == "frog-agree":
+            import gazetteers
+            return froglabel.agree(load("chamber-frog-nl-tidy", data_dir), gazetteers.get(data_dir).place_names())
         return [ex for ex in froglabel.examples(data_dir) if _is_dev(ex["text"]) == kind.endswith("-dev")]
     if kind.startswith("gazetteer"):
         import gazlabel

@@ -260,6 +260,11 @@ class Gazetteers:
             self.common_words[lang] = [x for x in w[:5000] if x.isalpha() and 4 <= len(x) <= 10]
             self.common_words_all[lang] = w
 
+    def place_names(self) -> list[str]:
+        """Every place the gazetteers name: Belgian places, countries and
+        German and Dutch cities."""
+        return self.places + [c for v in self.countries.values() for c in v] + self.de_cities + self.nl_cities
+
 
 @lru_cache(maxsize=4)
 def get(data_dir: str) -> Gazetteers:

@@ -22,14 +22,17 @@ import corpora
 import data
 import gazetteers
 import gazlabel
+import synth
 
 PARTICLES = {"van", "de", "der", "den", "von", "zu", "du", "des", "le", "la", "d'", "ter", "ten", "vande", "vanden",
              "vander", "di", "da", "del", "dos", "el", "al", "bin", "ben", "y"}
-# Organisations are not swapped: drawn from these corpora they are mostly
-# Frog's and the newspapers' noise, and a random word in an organisation's
-# slot teaches the model the capitalised heading words it already takes for
-# organisations (docs/model-runtime.md).
+# The shipped cycle swaps no organisations: drawn unfiltered from these
+# corpora they are mostly Frog's and the newspapers' noise, and a random
+# word in an organisation's slot teaches the model the capitalised heading
+# words it already takes for organisations (docs/model-runtime.md).
+# WITH_ORGANISATIONS swaps only those that clean_organisation lets through.
 SWAPPED = ("PERSON", "LOCATION")
+WITH_ORGANISATIONS = SWAPPED + ("ORGANIZATION",)
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 # a capitalised word (`Saint-Pierre`, `D'Hondt`, `O'Neill`) or an initial
 _NAME_WORD = re.compile(r"[{u}][{l}]+(?:[-'’][{u}{l}][{l}]*)*|[{u}]\.|[{u}]['’][{u}][{l}]+".format(u=_UP, l=_LOW))
@@ -48,14 +51,53 @@ def clean(mention: str) -> bool:
         _NAME_WORD.fullmatch(w) or w.lower() in PARTICLES for w in words[1:-1])
 
 
-def corpus_pools(example_sets) -> dict[tuple[str, bool], list[str]]:
+_ORG_EDGE = re.compile(r"[{u}0-9][\w&'’.-]*".format(u=_UP))
+_ACRONYM = re.compile(r"[{u}][{u}0-9&]{{1,5}}".format(u=_UP))
+_ORG_CHARS = re.compile(r"[\w&'’.]+(?:-[\w&'’.]+)*")
+
+
+def clean_organisation(mention: str, common) -> bool:
+    """Whether an organisation's mention is a name: an acronym (`NMBS`); a
+    single word not in common, the common words of NL, FR and DE and the
+    places (`Infrabel`, not `Staat`, `Dienst`, `Cultuur` or `Belgique`,
+    which Frog and the newspapers also label); or up to six words that
+    begin and end with a capital (`Europese Commissie`, `Kom op tegen
+    Kanker`)."""
+    words = mention.split()
+    if not 0 < len(words) <= 6 or not (_ORG_EDGE.fullmatch(words[0]) and _ORG_EDGE.fullmatch(words[-1])):
+        return False
+    if not all(_ORG_CHARS.fullmatch(w) for w in words):  # OCR debris, references (`COL 14/2012.a`)
+        return False
+    if len(words) > 1:
+        return True
+    if mention.isupper():  # longer words in capitals are headings (`GEDREVEN`)
+        return _ACRONYM.fullmatch(mention) is not None
+    return len(mention) > 2 and mention.lower() not in common
+
+
+def swappable(mention: str, typ: str, common=frozenset()) -> bool:
+    """Whether a mention of typ can be swapped or stand in another sentence."""
+    return clean_organisation(mention, common) if typ == "ORGANIZATION" else clean(mention)
+
+
+def institution_names() -> list[str]:
+    """The organisations the document generator names, with their acronyms."""
+    out = list(synth.BANKS)
+    for table in (synth.PUBLIC, synth.MUTUALITIES, synth.UNIONS):
+        out += [n for rows in table.values() for row in rows for n in row if n]
+    for table in (synth.SCHOOLS, synth.ASSOC):
+        out += [n for rows in table.values() for n in rows]
+    return sorted(set(out))
+
+
+def corpus_pools(example_sets, types=SWAPPED, common=frozenset()) -> dict[tuple[str, bool], list[str]]:
     """The clean mentions of the examples, by (type, one word or more)."""
     pools: dict[tuple[str, bool], set] = {}
     for exs in example_sets:
         for ex in exs:
             for a, b, typ in ex["spans"]:
                 m = ex["text"][a:b]
-                if typ in SWAPPED and clean(m):
+                if typ in types and swappable(m, typ, common):
                     pools.setdefault((typ, " " not in m), set()).add(m)
     return {k: sorted(v) for k, v in pools.items()}
 
@@ -64,15 +106,17 @@ class Swapper:
     """Draws a stand-in for a mention: half the time a mention from the
     corpora, half the time a name or place from the gazetteers."""
 
-    def __init__(self, pools: dict[tuple[str, bool], list[str]], gaz: gazetteers.Gazetteers, rng: random.Random):
-        self.pools, self.gaz, self.rng = pools, gaz, rng
+    def __init__(self, pools: dict[tuple[str, bool], list[str]], gaz: gazetteers.Gazetteers, rng: random.Random,
+                 types=SWAPPED, common=frozenset()):
+        self.pools, self.gaz, self.rng, self.types, self.common = pools, gaz, rng, types, common
         self.surnames = gaz.last_tail + gaz.last_tail_fr + gaz.last_tail_de
-        self.places = gaz.places + [c for v in gaz.countries.values() for c in v] + gaz.de_cities + gaz.nl_cities
+        self.places = gaz.place_names()
+        self.institutions = institution_names() + gaz.hospitals
 
     def draw(self, mention: str, typ: str) -> str:
         """A stand-in for mention, or mention itself where it is not a
         clean name of a swapped type."""
-        if typ not in SWAPPED or not clean(mention):
+        if typ not in self.types or not swappable(mention, typ, self.common):
             return mention
         one = " " not in mention
         pool = self.pools.get((typ, one)) or []
@@ -80,7 +124,7 @@ class Swapper:
             return self.rng.choice(pool)
         for _ in range(8):
             out = self._gazetteer(typ, one)
-            if clean(out) and (" " not in out) == one:
+            if swappable(out, typ, self.common) and (" " not in out) == one:
                 return out
         return self.rng.choice(pool) if pool else mention
 
@@ -89,6 +133,8 @@ class Swapper:
         if typ == "PERSON":
             last = r.choice(self.surnames)
             return last if one else "%s %s" % (r.choice(self.gaz.first_tail), last)
+        if typ == "ORGANIZATION":
+            return r.choice(self.institutions)
         return r.choice(self.places)
 
 
@@ -107,18 +153,23 @@ def swapped(ex: dict, swapper: Swapper, p: float = 0.8) -> dict:
     return {"text": "".join(parts), "spans": spans, "lang": ex.get("lang", ""), "source": ex.get("source", "") + "-swap"}
 
 
-def swapped_set(exs: list[dict], data_dir: str, seed: int = 0, corpus_names=None, person_copies: int = 4) -> list[dict]:
-    """Swapped copies of the examples of exs that name a person or place:
+def swapped_set(exs: list[dict], data_dir: str, seed: int = 0, corpus_names=None, person_copies: int = 4,
+                types=SWAPPED) -> list[dict]:
+    """Swapped copies of the examples of exs that name an entity of types:
     person_copies of those naming a person (the scarce type), one of the
     others. Stand-ins come from the mentions of exs and of the train
-    corpora, and from the gazetteers."""
+    corpora, and from the gazetteers (organisations: the generator's)."""
     names = corpora.TRAIN_SETS if corpus_names is None else corpus_names
     sets = [exs] + [corpora.load(n, data_dir) for n in names]
-    sw = Swapper(corpus_pools(sets), gazetteers.get(data_dir), random.Random(seed))
+    gaz = gazetteers.get(data_dir)
+    # a single word that is a common word or a place names no organisation
+    common = {w.lower() for words in gaz.common_words_all.values() for w in words}
+    common |= {p.lower() for p in gaz.place_names()}
+    sw = Swapper(corpus_pools(sets, types, common), gaz, random.Random(seed), types, common)
     out = []
     for ex in exs:
         typs = {t for _, _, t in ex["spans"]}
-        n = person_copies if "PERSON" in typs else 1 if typs & set(SWAPPED) else 0
+        n = person_copies if "PERSON" in typs else 1 if typs & set(types) else 0
         out += [swapped(ex, sw) for _ in range(n)]
     return out
 

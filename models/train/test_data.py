@@ -335,13 +335,17 @@ class TestFrogLabels(unittest.TestCase):
         ]:
             self.assertEqual(froglabel.kept(typ, pos), want, (typ, pos))
 
+    @staticmethod
+    def marked(text, *marked):
+        """An example of text with a span on the first occurrence of each mention."""
+        out = []
+        for m, typ in marked:
+            a = text.index(m)
+            out.append([a, a + len(m), typ])
+        return {"text": text, "spans": out, "lang": "nl"}
+
     def test_tidy(self):
-        def spans(text, *marked):
-            out = []
-            for m, typ in marked:
-                a = text.index(m)
-                out.append([a, a + len(m), typ])
-            return {"text": text, "spans": out, "lang": "nl"}
+        spans = self.marked
         P, L, O = "PERSON", "LOCATION", "ORGANIZATION"
         for ex, want in [
             (spans("Volgens minister Geens in Gent.", ("minister Geens", P), ("Gent", L)), [("Geens", P), ("Gent", L)]),
@@ -354,6 +358,49 @@ class TestFrogLabels(unittest.TestCase):
         ]:
             got = froglabel.tidy(ex)
             self.assertEqual(None if got is None else [(got["text"][a:b], t) for a, b, t in got["spans"]], want, ex)
+
+    def test_agree(self):
+        m, P, L, O = self.marked, "PERSON", "LOCATION", "ORGANIZATION"
+        exs = [
+            m("Infrabel bouwt in Gent.", ("Infrabel", L), ("Gent", L)),
+            m("Infrabel en Gent.", ("Infrabel", O), ("Gent", O)),
+            m("Infrabel of Gent.", ("Infrabel", O), ("Gent", O)),
+            m("Zegt Bellot aan Gent.", ("Bellot", P), ("Gent", L)),
+            m("Bellot en Bellot.", ("Bellot", O)),
+            m("Bellot of Bellot.", ("Bellot", O)),
+            m("Bellot, Bellot.", ("Bellot", P)),
+            m("Bellot; Bellot.", ("Bellot", P)),
+            m("De Europese Commissie beslist.", ("Europese Commissie", O)),
+            m("Europese Commissie.", ("Europese Commissie", O)),
+            m("Ook de Europese Commissie.", ("Europese Commissie", O)),
+            m("Wat zegt de Europese Commissie, de Europese Commissiewerking?"),
+            m("Het Europese Commissie-besluit."),
+            m("De Brussels Airport Company.", ("Brussels Airport Company", O)),
+            m("Brussels Airport.", ("Brussels Airport", L)), m("Brussels Airport!", ("Brussels Airport", L)),
+            m("Brussels Airport?", ("Brussels Airport", O)), m("Over Brussels Airport."),
+            m("De Belgen, Palestijnen en Brugse mensen in Verviers.",
+              ("Belgen", L), ("Palestijnen", L), ("Brugse", L), ("Verviers", L)),
+        ]
+        got = [[(ex["text"][a:b], t) for a, b, t in ex["spans"]]
+               for ex in froglabel.agree(exs, places=["Gent", "Verviers"])]
+        want = {
+            0: [("Infrabel", O), ("Gent", L)],  # an organisation a third of the time; Gent a known place
+            3: [("Bellot", P), ("Gent", L)],  # more often a person than an organisation
+            11: [("Europese Commissie", O)],  # passed over once, not inside a longer word
+            12: [],
+            13: [("Brussels Airport Company", O)],  # labelled alike by Frog, and not inside another span
+            17: [],  # Brussels Airport was labelled two ways
+            18: [("Verviers", L)],  # inhabitants and adjectives are no places
+        }
+        for i, w in want.items():
+            self.assertEqual(got[i], w, exs[i]["text"])
+        self.assertEqual(len(got), len(exs))
+
+    def test_demonym(self):
+        for word, want in [("Belgen", True), ("Palestijnen", True), ("Nederlanders", True), ("Brugse", True),
+                           ("Chinezen", True), ("Europees", True), ("Filipijnen", False), ("Verviers", False),
+                           ("Antwerpen", False), ("Toulouse", False)]:
+            self.assertEqual(froglabel.demonym(word, {"Filipijnen", "Verviers"}), want, word)
 
     def test_frog(self):
         if froglabel.shutil.which("frog") is None:
@@ -427,6 +474,31 @@ class TestMentions(unittest.TestCase):
         for ex in out:
             check_example(self, ex)
         self.assertEqual(out, mentions.swapped_set(exs, DATA, seed=1, corpus_names=[], person_copies=3))
+
+    def test_clean_organisation(self):
+        common = {"staat", "dienst", "cultuur"}
+        for m, want in [("NMBS", True), ("Infrabel", True), ("PostNL", True), ("Europese Commissie", True),
+                        ("Kom op tegen Kanker", True), ("Radio 1", True), ("Test-Aankoop", True),
+                        ("Staat", False), ("Dienst", False), ("Cultuur", False), ("GEDREVEN", False),
+                        ("COL 14/2012.a", False), ("Dienst Voorafgaande", True), ("de Lijn", False), ("Lijn-", False),
+                        ("Bel", True), ("Be", False), ("A B C D E F G", False)]:
+            self.assertEqual(mentions.clean_organisation(m, common), want, m)
+
+    def test_swapped_organisations(self):
+        common = {"staat"}
+        sw = mentions.Swapper({("ORGANIZATION", True): ["Infrabel"], ("ORGANIZATION", False): ["Europese Unie"]},
+                              self.gaz, mentions.random.Random(0), mentions.WITH_ORGANISATIONS, common)
+        ex = {"text": "De NMBS en de Staat.", "spans": [[3, 7, "ORGANIZATION"], [14, 19, "ORGANIZATION"]], "lang": "nl"}
+        got = set()
+        for _ in range(30):
+            out = mentions.swapped(ex, sw, p=1.0)
+            first, second = [out["text"][a:b] for a, b, _ in out["spans"]]
+            self.assertEqual(second, "Staat")  # a common word is no name to swap
+            self.assertTrue(mentions.clean_organisation(first, common) and " " not in first, first)
+            got.add(first)
+        self.assertIn("Infrabel", got)
+        self.assertTrue(got - {"Infrabel"} <= set(mentions.institution_names() + self.gaz.hospitals), got)
+        self.assertNotIn("NMBS", got)
 
     def test_corpus_pools(self):
         pools = mentions.corpus_pools([[self.EX, {"text": "PCR in Sint-Niklaas en Oost-Vlaanderen",
