@@ -21,7 +21,8 @@ const (
 // trims punctuation and space off its ends, as the recipe's tidy_span does.
 // A final full stop stays after an initial or inside an abbreviation
 // ("J.", "B.V."), not after a word ("Gent."). It reports false if nothing
-// is left, or nothing but one of the functionWords.
+// is left, nothing but one of the functionWords, or a LOCATION that is a
+// demonym.
 func tidy(text []rune, e entity.Entity) (entity.Entity, bool) {
 	if i := cut(text[e.Start:e.End], e.Type); i >= 0 {
 		e.End = e.Start + i
@@ -39,7 +40,10 @@ func tidy(text []rune, e entity.Entity) (entity.Entity, bool) {
 	if e.Type == entity.Person {
 		e.Start = afterTitles(text, e.Start, e.End)
 	}
-	return e, e.Start < e.End && !functionWord(text[e.Start:e.End])
+	if e.Start >= e.End || functionWord(text[e.Start:e.End]) {
+		return e, false
+	}
+	return e, e.Type != entity.Location || !demonym(text[e.Start:e.End])
 }
 
 // functionWords are the articles, pronouns, prepositions and conjunctions
@@ -69,6 +73,33 @@ var functionWords = []string{
 func functionWord(s []rune) bool {
 	w := string(s)
 	return (len(s) == 1 || strings.ToUpper(w) != w) && slices.Contains(functionWords, strings.ToLower(w))
+}
+
+// demonymEndings are the Dutch endings of inhabitants and their adjectives
+// ("Palestijnen", "Amerikanen", "Spanjaarden", "Nederlanders", "Russische",
+// "Peruaanse"), which a model takes for places: ANNOTATION.md makes them no
+// LOCATION. demonymPlaces are the places of the recipe's gazetteers that end
+// so, and a hyphenated word is a place ("Brûly-de-Pesche"). The recipe's
+// nerdata.DEMONYM_ENDINGS and DEMONYM_PLACES are the same lists
+// (test_recipe.py checks that they are).
+var (
+	demonymEndings = []string{"tijnen", "anen", "ezen", "njaarden", "iërs", "landers", "ische", "sche", "aanse",
+		"landse", "aarse", "iase", "ese"}
+	demonymPlaces = []string{"Doische", "Pesche", "Hoogebiezen", "Lagebiezen", "Vogezen", "Tussenlanen", "Vianen",
+		"Marianen", "Varese"}
+)
+
+// demonym reports whether s is one capitalised word, not in capitals nor
+// hyphenated, with one of demonymEndings.
+func demonym(s []rune) bool {
+	w := string(s)
+	if len(s) == 0 || !unicode.IsUpper(s[0]) || strings.ToUpper(w) == w || strings.ContainsAny(w, " -") ||
+		slices.Contains(demonymPlaces, w) {
+		return false
+	}
+	return slices.ContainsFunc(demonymEndings, func(e string) bool {
+		return strings.HasSuffix(w, e) && len(s) > len([]rune(e))+1
+	})
 }
 
 // titles are the titles and salutations that ANNOTATION.md leaves out of a

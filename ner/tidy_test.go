@@ -36,6 +36,16 @@ func TestTidy(t *testing.T) {
 		{"a function word in capitals", "NOS", entity.Organization, "NOS"},
 		{"a function word inside a name", "Van Damme", entity.Person, "Van Damme"},
 		{"a first name spelled like none", "An", entity.Person, "An"},
+		{"inhabitants", "Palestijnen", entity.Location, ""},
+		{"an adjective of a country", "Peruaanse", entity.Location, ""},
+		{"a place that ends like inhabitants", "Hoegaarden", entity.Location, "Hoegaarden"},
+		{"a place listed", "Doische", entity.Location, "Doische"},
+		{"a hyphenated place", "Brûly-de-Pesche", entity.Location, "Brûly-de-Pesche"},
+		{"a place ending in -ers", "Verviers", entity.Location, "Verviers"},
+		{"inhabitants taken for a person stay the model's call", "Nederlanders", entity.Person, "Nederlanders"},
+		{"a demonym's ending in capitals", "CHINEZEN", entity.Location, "CHINEZEN"},
+		{"a place of several words", "Zaanse Schans", entity.Location, "Zaanse Schans"},
+		{"too short to be a demonym", "Ese", entity.Location, "Ese"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := []rune("« " + tc.text + " »")

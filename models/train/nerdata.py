@@ -716,8 +716,9 @@ _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 def tidy_span(text, a, b, typ):
     """Cuts a span where ANNOTATION.md says it cannot go on (a PERSON or
     LOCATION at its line end, an ADDRESS or ORGANIZATION at a blank line) and
-    trims punctuation and space off its ends; None if nothing is left, or
-    nothing but one of the FUNCTION_WORDS. A final full stop stays after an
+    trims punctuation and space off its ends; None if nothing is left,
+    nothing but one of the FUNCTION_WORDS, or a LOCATION that is a
+    demonym. A final full stop stays after an
     initial or inside an abbreviation (``J.``, ``B.V.``), not after a word
     (``Gent.``)."""
     seg = text[a:b]
@@ -731,7 +732,9 @@ def tidy_span(text, a, b, typ):
         b -= 1
     if typ == "PERSON":
         a = _after_titles(text, a, b)
-    return (a, b, typ) if a < b and not _function_word(text[a:b]) else None
+    if a >= b or _function_word(text[a:b]) or (typ == "LOCATION" and demonym(text[a:b])):
+        return None
+    return a, b, typ
 
 
 # Articles, pronouns, prepositions and conjunctions that a model takes for a
@@ -760,6 +763,25 @@ def _function_word(s) -> bool:
     """Whether s is one of FUNCTION_WORDS written as a word (not in
     capitals: `NOS` is an organisation)."""
     return (len(s) == 1 or s.upper() != s) and s.lower() in FUNCTION_WORDS
+
+
+# Dutch endings of inhabitants and their adjectives (`Palestijnen`,
+# `Amerikanen`, `Spanjaarden`, `Nederlanders`, `Russische`, `Peruaanse`),
+# which a model takes for places: CoNLL calls them MISC, ANNOTATION.md no
+# LOCATION. The places of the gazetteers that end so are DEMONYM_PLACES
+# (test_data checks that no other does), and a hyphenated word is a place
+# (`Brûly-de-Pesche`). The Go service has the same lists (ner/tidy.go
+# demonymEndings, demonymPlaces; compared by test_tidy_lists_match_go).
+DEMONYM_ENDINGS = ("tijnen", "anen", "ezen", "njaarden", "iërs", "landers", "ische", "sche", "aanse", "landse",
+                   "aarse", "iase", "ese")
+DEMONYM_PLACES = ("Doische", "Pesche", "Hoogebiezen", "Lagebiezen", "Vogezen", "Tussenlanen", "Vianen", "Marianen",
+                  "Varese")
+
+
+def demonym(s) -> bool:
+    """Whether s is one capitalised word with a demonym's ending."""
+    return (" " not in s and "-" not in s and s[:1].isupper() and not s.isupper() and s not in DEMONYM_PLACES
+            and any(s.endswith(e) and len(s) > len(e) + 1 for e in DEMONYM_ENDINGS))
 
 
 # Titles and salutations, which ANNOTATION.md leaves out of a PERSON (not

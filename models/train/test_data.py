@@ -20,6 +20,7 @@ import corpora  # noqa: E402
 import froglabel  # noqa: E402
 import gazlabel  # noqa: E402
 import mentions  # noqa: E402
+import nerdata  # noqa: E402
 import data  # noqa: E402
 import synth  # noqa: E402
 
@@ -505,6 +506,19 @@ class TestMentions(unittest.TestCase):
                                                   "spans": [[0, 3, "LOCATION"], [7, 19, "LOCATION"], [23, 38, "LOCATION"]]}]])
         self.assertEqual(pools, {("PERSON", False): ["Frank Vandenbroucke"], ("PERSON", True): ["Morales"],
                                  ("LOCATION", True): ["Brussel", "Oost-Vlaanderen", "Sint-Niklaas"]})
+
+
+class TestDemonyms(unittest.TestCase):
+    def test_no_place_is_a_demonym(self):
+        """Decoding drops a LOCATION that nerdata.demonym calls one: no place
+        the gazetteers know may be (DEMONYM_PLACES lists those that end so)."""
+        if not os.path.isdir(os.path.join(DATA, "gazetteers")):
+            self.skipTest("gazetteers missing under %s" % DATA)
+        gaz = mentions.gazetteers.get(DATA)
+        places = set(gaz.place_names()) | {m[k] for m in gaz.munis for k in ("nl", "fr")}
+        self.assertGreater(len(places), 5000)
+        self.assertEqual(sorted(p for p in places if nerdata.demonym(p)), [])
+        self.assertTrue(all(nerdata.demonym(w) for w in ("Palestijnen", "Amerikanen", "Spanjaarden", "Chinezen")))
 
 
 class TestDecode(unittest.TestCase):

@@ -187,6 +187,16 @@ class LabelTest(unittest.TestCase):
             ("a function word in capitals", "NOS", "ORGANIZATION", "NOS"),
             ("a function word inside a name", "Van Damme", "PERSON", "Van Damme"),
             ("a first name spelled like none", "An", "PERSON", "An"),
+            ("inhabitants", "Palestijnen", "LOCATION", None),
+            ("an adjective of a country", "Peruaanse", "LOCATION", None),
+            ("a place that ends like inhabitants", "Hoegaarden", "LOCATION", "Hoegaarden"),
+            ("a place listed", "Doische", "LOCATION", "Doische"),
+            ("a hyphenated place", "Brûly-de-Pesche", "LOCATION", "Brûly-de-Pesche"),
+            ("a place ending in -ers", "Verviers", "LOCATION", "Verviers"),
+            ("inhabitants taken for a person stay the model's call", "Nederlanders", "PERSON", "Nederlanders"),
+            ("a demonym's ending in capitals", "CHINEZEN", "LOCATION", "CHINEZEN"),
+            ("a place of several words", "Zaanse Schans", "LOCATION", "Zaanse Schans"),
+            ("too short to be a demonym", "Ese", "LOCATION", "Ese"),
         ]
         for name, text, typ, want in cases:
             with self.subTest(name):
@@ -299,6 +309,10 @@ class LabelTest(unittest.TestCase):
         words = re.search(r"var functionWords = \[\]string\{(.*?)\}", src, re.S)
         self.assertIsNotNone(words, "ner/tidy.go declares functionWords")
         self.assertEqual(tuple(re.findall(r'"([^"]*)"', words.group(1))), N.FUNCTION_WORDS)
+        for name, want in [("demonymEndings", N.DEMONYM_ENDINGS), ("demonymPlaces", N.DEMONYM_PLACES)]:
+            m = re.search(name + r" += \[\]string\{(.*?)\}", src, re.S)
+            self.assertIsNotNone(m, "ner/tidy.go declares " + name)
+            self.assertEqual(tuple(re.findall(r'"([^"]*)"', m.group(1))), want)
         with open(os.path.join(HERE, "..", "..", "ner", "bounds.go"), encoding="utf-8") as f:
             bounds = f.read()
         for name, want in [("streetParticles", N._STREET_PARTICLES), ("nameParticles", N._NAME_PARTICLES),
