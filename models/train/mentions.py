@@ -104,7 +104,8 @@ def corpus_pools(example_sets, types=SWAPPED, common=frozenset()) -> dict[tuple[
 
 class Swapper:
     """Draws a stand-in for a mention: half the time a mention from the
-    corpora, half the time a name or place from the gazetteers."""
+    corpora, half the time a name or place from the gazetteers or an
+    organisation of the generator's."""
 
     def __init__(self, pools: dict[tuple[str, bool], list[str]], gaz: gazetteers.Gazetteers, rng: random.Random,
                  types=SWAPPED, common=frozenset()):
