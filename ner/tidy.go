@@ -83,8 +83,8 @@ func functionWord(s []rune) bool {
 // nerdata.DEMONYM_ENDINGS and DEMONYM_PLACES are the same lists
 // (test_recipe.py checks that they are).
 var (
-	demonymEndings = []string{"tijnen", "anen", "ezen", "njaarden", "iërs", "landers", "ische", "sche", "aanse",
-		"landse", "aarse", "iase", "ese"}
+	demonymEndings = []string{"tijnen", "anen", "ezen", "njaarden", "iërs", "landers", "sche", "aanse", "landse",
+		"aarse", "iase", "ese"}
 	demonymPlaces = []string{"Doische", "Pesche", "Hoogebiezen", "Lagebiezen", "Vogezen", "Tussenlanen", "Vianen",
 		"Marianen", "Varese"}
 )

@@ -772,7 +772,7 @@ def _function_word(s) -> bool:
 # (test_data checks that no other does), and a hyphenated word is a place
 # (`Brûly-de-Pesche`). The Go service has the same lists (ner/tidy.go
 # demonymEndings, demonymPlaces; compared by test_tidy_lists_match_go).
-DEMONYM_ENDINGS = ("tijnen", "anen", "ezen", "njaarden", "iërs", "landers", "ische", "sche", "aanse", "landse",
+DEMONYM_ENDINGS = ("tijnen", "anen", "ezen", "njaarden", "iërs", "landers", "sche", "aanse", "landse",
                    "aarse", "iase", "ese")
 DEMONYM_PLACES = ("Doische", "Pesche", "Hoogebiezen", "Lagebiezen", "Vogezen", "Tussenlanen", "Vianen", "Marianen",
                   "Varese")
