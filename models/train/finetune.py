@@ -101,7 +101,7 @@ def dev_score(model, wp, dev_sets, log):
     return score, res
 
 
-def main(argv=None):
+def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data-dir", default=D.default_data_dir())
     ap.add_argument("--run", required=True)
@@ -139,7 +139,11 @@ def main(argv=None):
     ap.add_argument("--precision", default="auto", help="auto (bf16 where the hardware has it), bf16 or fp32")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--log-every", type=int, default=20)
-    a = ap.parse_args(argv)
+    return ap
+
+
+def main(argv=None):
+    a = parser().parse_args(argv)
 
     torch.manual_seed(a.seed)
     random.seed(a.seed)

@@ -28,9 +28,10 @@ LICENCES = {
     "hipe-ajmc": "CC BY 4.0 (HIPE-2022 ajmc)",
     "ehri": "EUPL-1.2 (EHRI/EHRI-NER)",
     # before "chamber-frog": the first key a corpus starts with gives its licence
-    "chamber-frog-nl-tidy-swap": "the sentences above with other names and places in their slots (`mentions.py`), "
-                                 "drawn from the mentions of the train corpora above and from the gazetteers "
-                                 "(belgian-deduce LGPL-3.0, faker MIT, zxcvbn MIT)",
+    "chamber-frog-nl-agree-swap-org": "the sentences above with other names, places and organisations in their slots "
+                                      "(`mentions.py`), drawn from the mentions of the train corpora above and from the "
+                                      "gazetteers (belgian-deduce LGPL-3.0, faker MIT, zxcvbn MIT) and the generator's "
+                                      "institutions",
     "chamber-frog": "Belgian Chamber written questions 2020 NL (CC0), labelled by Frog (Debian `frog`/`frogdata`, GPL-3+; "
                     "its NER learnt from SoNaR-1) with `froglabel.py`",
 }
@@ -83,10 +84,14 @@ def training_history(run, info):
         d = os.path.dirname(path)
         c = _jload(path)
         c["used"] = os.path.exists(os.path.join(d, "finetuned.pt"))
-        stats = _corpus_stats(os.path.join(d, "finetune.log"))
+        # a cycle of several seeds (train.soup_cycle) has its logs in seed*/
+        logs = [os.path.join(d, "finetune.log")] + sorted(glob.glob(os.path.join(d, "seed*", "finetune.log")))
+        stats = next((s for s in map(_corpus_stats, logs) if s), None)
         if stats:  # the corpora beyond the default ones, for the card's data list
             c["corpora"] = [n for n, _, _ in stats if n != "synthetic" and n not in D.train_sets()]
-        cycles["finetune" + os.path.basename(d)[2:]] = {**cycles.get("finetune" + os.path.basename(d)[2:], {}), **c}
+        name = "finetune" + os.path.basename(d)[2:]
+        # a cycle run again as a soup of seeds keeps nothing of the single run before it
+        cycles[name] = c if "soup" in c else {**cycles.get(name, {}), **c}
     put("cycles", cycles)
     return h
 
@@ -254,13 +259,16 @@ def main(argv=None):
                      "`runs/main/ft5` and `runs/main/ft6`")
         if "finetune7" in h.get("cycles", {}):
             L.append("10. In later sessions, likewise, from the sixth cycle's weights, with the Chamber's Dutch questions "
-                     "labelled by Frog (`python3 froglabel.py`), mended, and their copies with other names "
-                     "(`chamber-frog-nl-tidy` and `chamber-frog-nl-tidy-swap` beside `corpora.TRAIN_SETS`): `python3 "
-                     "finetune.py --run runs/ft7 --init-onnx DIR --corpora <TRAIN_SETS>,chamber-frog-nl-tidy,"
-                     "chamber-frog-nl-tidy-swap --synth 15000 --synth-seed 12 --lr 8e-5 --warmup 0.03 --time-budget 80 "
-                     "--max-steps 40000 --eval-minutes 9 --seed 12`, DIR holding the sixth cycle's export (`train.py`'s "
-                     "stage `finetune7`; stopped by hand after 39 minutes, the dev score having fallen at its fourth "
-                     "evaluation), then `export.py`, `min_score.py` and `evaluate.py` on its `finetuned.pt`")
+                     "labelled by Frog (`python3 froglabel.py`), mended and made to agree, and their copies with other "
+                     "names, places and organisations (`corpora.FROG_AGREE_SETS` beside `corpora.TRAIN_SETS`), once per "
+                     "seed: `python3 finetune.py --run runs/ft10b --init-onnx DIR --corpora <TRAIN_SETS>,"
+                     "chamber-frog-nl-agree,chamber-frog-nl-agree-swap-org --synth 15000 --synth-seed 12 --lr 8e-5 "
+                     "--warmup 0.03 --time-budget 80 --max-steps 40000 --eval-minutes 9 --seed 12`, and the same with "
+                     "`--run runs/ft10c --seed 13`, DIR holding the sixth cycle's export; each was stopped by hand (after "
+                     "39 and 29 minutes). Their directories became `runs/main/ft7/seed12` and `seed13`, and "
+                     "`train.soup_cycle` (`train.py`'s stage `finetune7`, which runs the seeds itself when their "
+                     "directories are missing) averaged their best checkpoints; then `export.py`, `min_score.py` and "
+                     "`evaluate.py` on its `finetuned.pt`")
         L.append("")
     if pre_last:
         L.append(f"* Pre-training (MLM, whole-word masking, 128-piece windows, every 8th step 512): last log line `{pre_last}`"
@@ -272,6 +280,15 @@ def main(argv=None):
                  f"{fts.get('best_score', 0):.2f}); dev history: "
                  + ", ".join(f"{h['step']}: {h['score']:.1f}" for h in fts.get("history", [])))
     for name, c in sorted(h.get("cycles", {}).items()):
+        if "soup" in c:
+            L.append(f"* Continued fine-tuning `{name}` ({c.get('what', 'one run per seed, weights averaged')}): "
+                     + "; ".join(f"`{r['run']}` {r['steps']} steps, {r['minutes']:.1f} min, best dev {r['best_score']:.2f} "
+                                 f"at step {r['best_step']} (history: "
+                                 + ", ".join(f"{x['step']}: {x['score']:.1f}" for x in r.get("history", [])) + ")"
+                                 for r in c["soup"])
+                     + f"; the mean of their weights: dev {c.get('best_score', 0):.2f} — "
+                     + ("kept" if c.get("used") else "did not beat the checkpoint before it; not used"))
+            continue
         L.append(f"* Continued fine-tuning `{name}` ({c.get('what', 'new LR cycle, new synthetic docs')}): "
                  f"{c.get('steps')} steps, {c.get('minutes', 0):.1f} min, best dev {c.get('best_score', 0):.2f} at step "
                  f"{c.get('best_step')} — " + ("kept" if c.get("used") else "did not beat the checkpoint before it; not used")

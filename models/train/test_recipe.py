@@ -513,6 +513,34 @@ class RecipeSmokeTest(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
+    def test_soup_cycle(self):
+        """The smoke's last cycle runs one fine-tuning per seed and keeps
+        the mean of their weights only if it beats the checkpoint before."""
+        import torch
+        import soup
+        cyc = os.path.join(self.run_dir, "ft7")
+        seeds = [os.path.join(cyc, "seed%d" % n, "finetuned.pt") for n in (1, 2)]
+        for p in seeds:
+            self.assertTrue(os.path.exists(p), p)
+        with open(os.path.join(cyc, "finetune_summary.json")) as f:
+            summary = json.load(f)
+        self.assertEqual([r["run"] for r in summary["soup"]], ["seed1", "seed2"])
+        with open(os.path.join(self.run_dir, "finetune_summary.json")) as f:
+            before = json.load(f)["best_score"]
+        self.assertEqual(os.path.exists(os.path.join(cyc, "finetuned.pt")), summary["best_score"] > before)
+        a, b = (torch.load(p, map_location="cpu")["model"] for p in seeds)
+        self.assertFalse(all(torch.equal(a[k], b[k]) for k in a), "the seeds trained alike")
+        # with nothing to beat, the mean is kept (the seeds are not run again)
+        import train
+        again = os.path.join(self.tmp, "ft7-again")
+        shutil.copytree(cyc, again)
+        train.soup_cycle(again, os.path.join(self.run_dir, "finetuned.pt"), os.path.join(self.run_dir, "vocab.txt"),
+                         SMOKE_DATA_DIR, ["--dev-testa", "100", "--dev-synth", "20"], (1, 2), -1.0, lambda msg: None)
+        got = torch.load(os.path.join(again, "finetuned.pt"), map_location="cpu")["model"]
+        want = soup.soup(seeds)["model"]
+        self.assertTrue(all(torch.equal(got[k], want[k]) for k in want))
+        self.assertTrue(any(not torch.equal(got[k], a[k]) for k in a))
+
     def test_files(self):
         for f in ["model.onnx", "tokenizer.json", "config.json", "vocab.txt", "fixture.json",
                   "special_tokens_map.json", "tokenizer_config.json", "eval.json", "eval.md", "min_score.json"]:
@@ -656,6 +684,29 @@ class RecipeSmokeTest(unittest.TestCase):
         self.assertLess(loss, fresh_loss)
         self.assertEqual(unigram, unigram_again)
         self.assertTrue(0.0 <= acc <= 1.0)
+
+
+class SoupTest(unittest.TestCase):
+    def test_average(self):
+        import torch
+        import soup
+        a = {"w": torch.tensor([1.0, 2.0]), "n": torch.tensor([3])}
+        b = {"w": torch.tensor([3.0, 6.0]), "n": torch.tensor([5])}
+        for weights, want in [(None, [2.0, 4.0]), ([3.0, 1.0], [1.5, 3.0])]:
+            with self.subTest(weights=weights):
+                got = soup.average([a, b], weights)
+                self.assertEqual(got["w"].tolist(), want)
+                self.assertEqual(got["n"].tolist(), [3], "an integer tensor is the first's, not a mean")
+
+    def test_average_refuses_other_models(self):
+        import torch
+        import soup
+        a = {"w": torch.zeros(2)}
+        for name, other in [("other tensors", {"v": torch.zeros(2)}), ("other shape", {"w": torch.zeros(3)})]:
+            with self.subTest(name), self.assertRaises(ValueError):
+                soup.average([a, other])
+        with self.assertRaises(ValueError):
+            soup.average([a, a], [1.0])
 
 
 class ElectraTest(unittest.TestCase):

@@ -37,8 +37,9 @@ import finetune as FT  # noqa: E402
 import min_score as MS  # noqa: E402
 import onnx_check  # noqa: E402
 import pretrain as PT  # noqa: E402
+import soup  # noqa: E402
 import wordpiece as W  # noqa: E402
-from model import load_checkpoint  # noqa: E402
+from model import load_checkpoint, save_checkpoint  # noqa: E402
 
 STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "finetune4", "finetune5", "finetune6", "finetune7", "export", "min_score", "evaluate", "card"]
 
@@ -63,11 +64,13 @@ FULL = dict(vocab_size=16000, vocab_synth=0, max_lines=0,
                     ("finetune6", ["--time-budget", "95", "--max-steps", "25000", "--synth", "20000", "--synth-seed", "6",
                                    "--lr", "5e-5", "--warmup", "0.03", "--eval-minutes", "8"]),
                     # the train corpora plus the Chamber's Dutch questions labelled by
-                    # Frog, mended (froglabel.tidy), and their copies with other names
+                    # Frog, mended and made to agree (froglabel.agree), and their copies
+                    # with other names, places and organisations; two seeds, averaged
                     ("finetune7", ["--time-budget", "80", "--max-steps", "40000", "--synth", "15000", "--synth-seed", "12",
-                                   "--lr", "8e-5", "--warmup", "0.03", "--eval-minutes", "9", "--seed", "12",
-                                   "--corpora", ",".join(D.train_sets() + ["chamber-frog-nl-tidy",
-                                                                           "chamber-frog-nl-tidy-swap"])])],
+                                   "--lr", "8e-5", "--warmup", "0.03", "--eval-minutes", "9",
+                                   "--corpora", ",".join(D.train_sets() + ["chamber-frog-nl-agree",
+                                                                           "chamber-frog-nl-agree-swap-org"])],
+                     (12, 13))],
             min_score=[], evaluate=[])
 SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
              model=["--layers", "2", "--hidden", "64", "--heads", "2", "--ff", "128"],
@@ -75,6 +78,10 @@ SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
                        "--batch", "8", "--long-every", "4", "--log-every", "10"],
              finetune=["--time-budget", "0.4", "--max-steps", "20", "--synth", "60", "--max-per-corpus", "100",
                        "--dev-testa", "100", "--dev-synth", "20", "--eval-every", "10", "--log-every", "10"],
+             # a cycle of two seeds, averaged, as the shipped model's last
+             cycles=[("finetune7", ["--time-budget", "0.2", "--max-steps", "6", "--synth", "30", "--max-per-corpus", "50",
+                                    "--dev-testa", "100", "--dev-synth", "20", "--eval-every", "3", "--log-every", "3"],
+                      (1, 2))],
              min_score=["--dev-testa", "100", "--dev-synth", "20"], evaluate=["--limit", "100", "--n-synth", "30"])
 # the run for a lent GPU (gpu.sh), inside one 10-minute device call: the
 # same model and data, a vocabulary that has seen synthetic documents, one
@@ -110,7 +117,7 @@ def main(argv=None):
     P = SMOKE if a.smoke else GPU if a.gpu else FULL
     P = dict(P, pretrain=P["pretrain"] + budget(a.pretrain_minutes) + ["--device", a.device],
              finetune=P["finetune"] + budget(a.finetune_minutes) + ["--device", a.device],
-             cycles=[(name, args + ["--device", a.device]) for name, args in P.get("cycles", [])])
+             cycles=[(name, args + ["--device", a.device], *more) for name, args, *more in P.get("cycles", [])])
     if a.data_dir is None:
         a.data_dir = D.smoke_data_dir() if a.smoke else D.default_data_dir()
     if a.smoke and not a.out:
@@ -195,19 +202,24 @@ def continue_finetuning(run, ft, vocab, data_dir, cycles, steps, timings, log):
     """Runs the further fine-tuning cycles named in steps, each in run/<name>
     from the checkpoint selected before it, and returns the checkpoint to
     export: a cycle's is kept only if it beat the one before on the dev
-    sets (finetune.py then writes finetuned.pt)."""
-    cycles = [(name, args) for name, args in cycles if name in steps]
+    sets (finetune.py then writes finetuned.pt). A cycle given seeds runs
+    once per seed and keeps the mean of their weights (soup_cycle)."""
+    cycles = [c for c in cycles if c[0] in steps]
     if not cycles:
         return ft
     with open(os.path.join(os.path.dirname(ft), "finetune_summary.json")) as f:
         best = json.load(f)["best_score"]
-    for name, args in cycles:
+    for name, args, *more in cycles:
+        seeds = more[0] if more else ()
         cyc = os.path.join(run, cycle_dir(name))
         summary = os.path.join(cyc, "finetune_summary.json")
         if not os.path.exists(summary):
             t0 = time.time()
-            FT.main(["--run", cyc, "--data-dir", data_dir, "--init", ft, "--vocab", vocab,
-                     "--best-to-beat", str(best)] + args)
+            if seeds:
+                soup_cycle(cyc, ft, vocab, data_dir, args, seeds, best, log)
+            else:
+                FT.main(["--run", cyc, "--data-dir", data_dir, "--init", ft, "--vocab", vocab,
+                         "--best-to-beat", str(best)] + args)
             timings[f"{name}_min"] = (time.time() - t0) / 60
         if os.path.exists(os.path.join(cyc, "finetuned.pt")):
             ft = os.path.join(cyc, "finetuned.pt")
@@ -215,6 +227,41 @@ def continue_finetuning(run, ft, vocab, data_dir, cycles, steps, timings, log):
                 best = json.load(f)["best_score"]
             log(f"train: {name} improved the dev score to {best:.2f}: continuing from {ft}")
     return ft
+
+
+def soup_cycle(cyc, ft, vocab, data_dir, args, seeds, best, log):
+    """Fine-tunes from ft once per seed, each in cyc/seed<N> keeping its
+    best checkpoint, and writes the mean of their weights to
+    cyc/finetuned.pt if its dev score beats best. A seed run that has its
+    summary already is not run again."""
+    runs = []
+    for seed in seeds:
+        d = os.path.join(cyc, f"seed{seed}")
+        if not os.path.exists(os.path.join(d, "finetune_summary.json")):
+            FT.main(["--run", d, "--data-dir", data_dir, "--init", ft, "--vocab", vocab, "--seed", str(seed)] + args)
+        runs.append(d)
+    mixed = soup.soup([os.path.join(d, "finetuned.pt") for d in runs])
+    model, _ = load_checkpoint(os.path.join(runs[0], "finetuned.pt"))
+    model.load_state_dict(mixed["model"])
+    wp = W.WordPiece.load(vocab)
+    score, res = FT.dev_score(model, wp, E.dev_sets(data_dir, *dev_sizes(args)), log)
+    summaries = []
+    for d in runs:
+        with open(os.path.join(d, "finetune_summary.json")) as f:
+            summaries.append(dict(json.load(f), run=os.path.basename(d)))
+    if score > best:
+        save_checkpoint(os.path.join(cyc, "finetuned.pt"), model, None,
+                        {"step": [x["best_step"] for x in summaries], "dev": res, "dev_score": score})
+    with open(os.path.join(cyc, "finetune_summary.json"), "w") as f:
+        json.dump({"best_score": score, "soup": summaries,
+                   "minutes": round(sum(x["minutes"] for x in summaries), 1)}, f, indent=1)
+    log(f"train: the mean of {len(runs)} seeds scores {score:.2f} on the dev sets (to beat: {best:.2f})")
+
+
+def dev_sizes(args):
+    """The dev set sizes finetune.py uses with args: --dev-testa, --dev-synth."""
+    a = FT.parser().parse_known_args(["--run", "-"] + args)[0]
+    return a.dev_testa, a.dev_synth
 
 
 def cycle_dir(name):
