@@ -357,12 +357,11 @@ MULTIWORD_SETS = ["chamber-multiword-nl", "chamber-multiword-fr"]
 # labels; needs Debian's frog and frogdata.
 FROG_SETS = ["chamber-frog-nl"]
 # Those mended (froglabel.tidy), and their copies with other names in their
-# slots (mentions.py): the shipped model's seventh cycle.
+# slots (mentions.py): the seventh cycle as first shipped.
 FROG_TIDY_SETS = ["chamber-frog-nl-tidy", "chamber-frog-nl-tidy-swap"]
 # Those mended, their labels made to agree across the corpus
 # (froglabel.agree), and their copies with other names, places and
-# organisations: in no stage of the shipped model (the cycle with them
-# lost PERSON on CoNLL; docs/model-runtime.md).
+# organisations: the shipped model's seventh cycle (two seeds, averaged).
 FROG_AGREE_SETS = ["chamber-frog-nl-agree", "chamber-frog-nl-agree-swap-org"]
 # Held-out splits of train-licensed corpora: fine for model selection.
 DEV_SETS = [
