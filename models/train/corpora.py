@@ -329,6 +329,8 @@ _REGISTRY["chamber-frog-nl-agree"] = ((), "frog-agree", "nl")
 for _base in ("chamber-frog-nl", "chamber-frog-nl-tidy", "chamber-frog-nl-agree"):
     _REGISTRY[_base + "-swap"] = ((), "swap:" + _base, "nl")
 _REGISTRY["chamber-frog-nl-agree-swap-org"] = ((), "swap-org:chamber-frog-nl-agree", "nl")
+# organisations swapped only in the copies of sentences that name no person
+_REGISTRY["chamber-frog-nl-agree-swap-org-apart"] = ((), "swap-org-apart:chamber-frog-nl-agree", "nl")
 
 NAMES = sorted(_REGISTRY)
 
@@ -420,7 +422,8 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
         import mentions
         how, base = kind.split(":")
         return mentions.swapped_set(load(base, data_dir), data_dir,
-                                    types=mentions.WITH_ORGANISATIONS if how == "swap-org" else mentions.SWAPPED)
+                                    types=mentions.WITH_ORGANISATIONS if how.startswith("swap-org") else mentions.SWAPPED,
+                                    person_types=mentions.SWAPPED if how == "swap-org-apart" else None)
     if kind.startswith("frog"):
         import froglabel
         if kind == "frog-tidy":

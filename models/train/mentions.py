@@ -15,6 +15,7 @@ CLI:  python3 mentions.py --show 20
 from __future__ import annotations
 
 import argparse
+import copy
 import random
 import re
 
@@ -155,11 +156,13 @@ def swapped(ex: dict, swapper: Swapper, p: float = 0.8) -> dict:
 
 
 def swapped_set(exs: list[dict], data_dir: str, seed: int = 0, corpus_names=None, person_copies: int = 4,
-                types=SWAPPED) -> list[dict]:
+                types=SWAPPED, person_types=None) -> list[dict]:
     """Swapped copies of the examples of exs that name an entity of types:
     person_copies of those naming a person (the scarce type), one of the
-    others. Stand-ins come from the mentions of exs and of the train
-    corpora, and from the gazetteers (organisations: the generator's)."""
+    others; the copies of those naming a person swap only person_types
+    (default: types). Stand-ins come from the mentions of exs and of the
+    train corpora, and from the gazetteers (organisations: the
+    generator's)."""
     names = corpora.TRAIN_SETS if corpus_names is None else corpus_names
     sets = [exs] + [corpora.load(n, data_dir) for n in names]
     gaz = gazetteers.get(data_dir)
@@ -167,11 +170,15 @@ def swapped_set(exs: list[dict], data_dir: str, seed: int = 0, corpus_names=None
     common = {w.lower() for words in gaz.common_words_all.values() for w in words}
     common |= {p.lower() for p in gaz.place_names()}
     sw = Swapper(corpus_pools(sets, types, common), gaz, random.Random(seed), types, common)
+    for_persons = sw if person_types is None else copy.copy(sw)
+    for_persons.types = person_types or types
     out = []
     for ex in exs:
         typs = {t for _, _, t in ex["spans"]}
-        n = person_copies if "PERSON" in typs else 1 if typs & set(types) else 0
-        out += [swapped(ex, sw) for _ in range(n)]
+        if "PERSON" in typs:
+            out += [swapped(ex, for_persons) for _ in range(person_copies)]
+        elif typs & set(types):
+            out.append(swapped(ex, sw))
     return out
 
 

@@ -476,6 +476,20 @@ class TestMentions(unittest.TestCase):
             check_example(self, ex)
         self.assertEqual(out, mentions.swapped_set(exs, DATA, seed=1, corpus_names=[], person_copies=3))
 
+    def test_swapped_set_organisations_apart(self):
+        """With person_types, the copies of a sentence naming a person keep
+        its organisations; a sentence naming none still swaps them."""
+        exs = [self.EX] + [{"text": "De NMBS rijdt.", "spans": [[3, 7, "ORGANIZATION"]], "lang": "nl"}] * 10
+        for person_types, nmbs_stays in [(None, False), (mentions.SWAPPED, True)]:
+            with self.subTest(person_types=person_types):
+                out = mentions.swapped_set(exs, DATA, seed=1, corpus_names=[], person_copies=20,
+                                           types=mentions.WITH_ORGANISATIONS, person_types=person_types)
+                self.assertEqual(len(out), 20 + 10)
+                orgs = [ex["text"][a:b] for ex in out[:20] for a, b, t in ex["spans"] if t == "ORGANIZATION"]
+                self.assertEqual(all(o == "NMBS" for o in orgs), nmbs_stays, orgs)
+                self.assertTrue(any(ex["text"] != self.EX["text"] for ex in out[:20]), "persons are swapped")
+                self.assertTrue(any(ex["text"] != "De NMBS rijdt." for ex in out[20:]), "organisations are swapped")
+
     def test_clean_organisation(self):
         common = {"staat", "dienst", "cultuur"}
         for m, want in [("NMBS", True), ("Infrabel", True), ("PostNL", True), ("Europese Commissie", True),
