@@ -170,8 +170,10 @@ def swapped_set(exs: list[dict], data_dir: str, seed: int = 0, corpus_names=None
     common = {w.lower() for words in gaz.common_words_all.values() for w in words}
     common |= {p.lower() for p in gaz.place_names()}
     sw = Swapper(corpus_pools(sets, types, common), gaz, random.Random(seed), types, common)
-    for_persons = sw if person_types is None else copy.copy(sw)
-    for_persons.types = person_types or types
+    for_persons = sw
+    if person_types is not None:
+        for_persons = copy.copy(sw)
+        for_persons.types = person_types
     out = []
     for ex in exs:
         typs = {t for _, _, t in ex["spans"]}

@@ -264,7 +264,11 @@ def save_checkpoint(path, model, opt=None, extra=None):
 
 def load_checkpoint(path, num_labels=None):
     d = torch.load(path, map_location="cpu")
-    c = Config.from_json(d["config"])
-    m = BertModel(c)
+    return model_of(d), d
+
+
+def model_of(d) -> BertModel:
+    """The model a checkpoint dict ({"config", "model"}) holds."""
+    m = BertModel(Config.from_json(d["config"]))
     m.load_state_dict(d["model"])
-    return m, d
+    return m

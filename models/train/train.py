@@ -39,7 +39,7 @@ import onnx_check  # noqa: E402
 import pretrain as PT  # noqa: E402
 import soup  # noqa: E402
 import wordpiece as W  # noqa: E402
-from model import load_checkpoint, save_checkpoint  # noqa: E402
+from model import load_checkpoint, model_of, save_checkpoint  # noqa: E402
 
 STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "finetune4", "finetune5", "finetune6", "finetune7", "export", "min_score", "evaluate", "card"]
 
@@ -240,9 +240,7 @@ def soup_cycle(cyc, ft, vocab, data_dir, args, seeds, best, log):
         if not os.path.exists(os.path.join(d, "finetune_summary.json")):
             FT.main(["--run", d, "--data-dir", data_dir, "--init", ft, "--vocab", vocab, "--seed", str(seed)] + args)
         runs.append(d)
-    mixed = soup.soup([os.path.join(d, "finetuned.pt") for d in runs])
-    model, _ = load_checkpoint(os.path.join(runs[0], "finetuned.pt"))
-    model.load_state_dict(mixed["model"])
+    model = model_of(soup.soup([os.path.join(d, "finetuned.pt") for d in runs]))
     wp = W.WordPiece.load(vocab)
     score, res = FT.dev_score(model, wp, E.dev_sets(data_dir, *dev_sizes(args)), log)
     summaries = []
