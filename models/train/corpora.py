@@ -25,7 +25,9 @@ or dropped (froglabel.tidy), and `chamber-frog-nl-swap` holds copies of the
 train sentences with other names in their slots (mentions.py), as does
 `chamber-frog-nl-tidy-swap` of the mended ones. `chamber-frog-nl-agree` is
 the tidy set with its labels made to agree across the corpus (froglabel.agree);
-`chamber-frog-nl-agree-swap-org` swaps its organisations too.
+`chamber-frog-nl-agree-swap-org` swaps its organisations too. `prose-persons`
+are sentences written from templates that name persons in the contexts of
+running prose (prose.py).
 
 Usage:  load("icdar-nl-train"), load_text(data_dir), TRAIN_SETS, DEV_SETS,
 EVAL_SETS. `python3 corpora.py` prints counts for every corpus.
@@ -332,6 +334,9 @@ _REGISTRY["chamber-frog-nl-agree-swap-org"] = ((), "swap-org:chamber-frog-nl-agr
 # organisations swapped only in the copies of sentences that name no person
 _REGISTRY["chamber-frog-nl-agree-swap-org-apart"] = ((), "swap-org-apart:chamber-frog-nl-agree", "nl")
 
+# sentences of running prose naming persons in their contexts (prose.py)
+_REGISTRY["prose-persons"] = ((), "prose", "")
+
 NAMES = sorted(_REGISTRY)
 
 # Licence allows training (README "train") -- the splits meant for fitting.
@@ -424,6 +429,9 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
         return mentions.swapped_set(load(base, data_dir), data_dir,
                                     types=mentions.WITH_ORGANISATIONS if how.startswith("swap-org") else mentions.SWAPPED,
                                     person_types=mentions.SWAPPED if how == "swap-org-apart" else None)
+    if kind == "prose":
+        import prose
+        return prose.examples(data_dir)
     if kind.startswith("frog"):
         import froglabel
         if kind == "frog-tidy":

@@ -136,8 +136,13 @@ class Swapper:
             last = r.choice(self.surnames)
             return last if one else "%s %s" % (r.choice(self.gaz.first_tail), last)
         if typ == "ORGANIZATION":
-            return r.choice(self.institutions)
+            return self.institution()
         return r.choice(self.places)
+
+    def institution(self) -> str:
+        """An organisation of the generator's, its municipality filled in
+        where its name has one (`Vrije Basisschool {C}`)."""
+        return self.rng.choice(self.institutions).replace("{C}", self.rng.choice(self.gaz.places))
 
 
 def swapped(ex: dict, swapper: Swapper, p: float = 0.8) -> dict:

@@ -1,0 +1,204 @@
+"""Sentences of running prose that name persons the way newspapers and
+letters do.
+
+The corpora name few persons in Dutch prose (Frog finds 1,933 in the
+Chamber's 54,868 questions, the historic newspapers' are OCR), so the model
+learns names more than the contexts that announce them: on CoNLL it misses
+a surname after `zegt` or `minister` (`zegt Vlerick`, `minister Durant`),
+takes an unknown one for a place (`vertelt Barrichello`), and keeps the
+capitalised function before a name in its span (`Triatleet Luc Van Lierde`).
+These sentences put names of every origin in such contexts, in Dutch,
+French and German, beside places and organisations in theirs so that a
+context word alone does not make a person; the clauses around them are the
+entity-free sentences of the unlabelled text (synth.prose). A third of them
+are spaced as the corpora print them (`zegt Vlerick .`).
+
+CLI:  python3 prose.py --show 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+
+import data
+import gazetteers
+import gazlabel
+import mentions
+import synth
+
+# Slots: {P} a person's full name, {S} a surname alone, {F} a first name
+# alone, {X} any of the three (mostly not a first name), {L} a place, {O} an
+# organisation, {Q} a clause, {V} a verb of saying, {T} a function before a
+# name, {U} the same capitalised to start a sentence, {D} a predicate.
+TEMPLATES = {
+    "nl": [
+        '"{Q}", {V} {X}.', '"{Q}", {V} {T} {X}.', '"{Q}", {V} {X} van {O}.',
+        '{X}: "{Q}."', '{Q}. Dat zegt {X}.', '{Q}. Dat schrijft {T} {X}.', 'Volgens {X} {A}.',
+        '{U} {X} {D}.', '{U} {P} ({O}) {D}.', '{P} ({age}) {D}.',
+        '{P}, {T} van {O}, {D}.', 'De beslissing van {X} valt slecht bij {O}.',
+        'Het zou {S} geen kwaad doen als {O} het voorstel steunt.',
+        'Samen met {P} en {P} won {S} de titel in {L}.', 'Werk van onder meer {P}, {P} en {P} hangt in {L}.',
+        '{P} / {L}', 'Na een assist van {S} scoorde {P} in {L}.', 'Hij ligt overhoop met zijn vrouw {F}.',
+        'Hun zoon {F} groeide op in {L}.', 'De {nat} {P} {D}.', 'Het is niet de eerste keer dat {S} uithaalt naar {O}.',
+        '{P} verhuisde vorig jaar van {L} naar {L}.', 'Bij {O} werkt {P} al drie jaar.',
+        '{Q}, meldt {O}.', 'Volgens {O} {A}.', 'In {L} {D}.', '{O} {D}.',
+    ],
+    "fr": [
+        '« {Q} », {V} {X}.', '"{Q}", {V} {T} {X}.', '{X} : « {Q}. »', 'Selon {X}, {Q}.',
+        '{U} {X} {D}.', '{P} ({age} ans) {D}.', '{P}, {T} de {O}, {D}.', 'Le {nat} {P} {D}.',
+        '{P} / {L}', 'Son épouse {F} vit à {L}.', 'Selon {O}, {Q}.', 'À {L}, {O} {D}.',
+    ],
+    "de": [
+        '"{Q}", {V} {X}.', '"{Q}", {V} {T} {X}.', '{X}: "{Q}."', 'Laut {X} {A}.',
+        '{U} {X} {D}.', '{P} ({age}) {D}.', '{P}, {T} bei {O}, {D}.', 'Der {nat} {P} {D}.',
+        '{P} aus {L} {D}.', 'Seine Frau {F} lebt in {L}.', 'Laut {O} {A}.', 'In {L} {D}.',
+    ],
+}
+VERBS = {
+    "nl": ["zegt", "zei", "aldus", "vertelt", "vertelde", "meent", "reageert", "stelt", "benadrukt",
+           "verklaarde", "vindt", "antwoordt", "besluit", "lacht", "zucht", "verduidelijkt"],
+    "fr": ["affirme", "déclare", "a déclaré", "explique", "estime", "souligne", "ajoute", "confie", "précise"],
+    "de": ["sagte", "sagt", "erklärte", "betont", "meint", "ergänzte", "so"],
+}
+FUNCTIONS = {
+    "nl": ["minister", "premier", "burgemeester", "schepen", "voorzitter", "coach", "trainer", "professor",
+           "woordvoerder", "senator", "Kamerlid", "advocaat", "rechter", "dokter", "gedelegeerd bestuurder",
+           "journalist", "kunstschilder", "triatleet", "renner", "ondervoorzitter", "directeur",
+           "minister van Verkeer", "minister van Justitie", "staatssecretaris", "organisator"],
+    "fr": ["le ministre", "le Premier ministre", "le bourgmestre", "l'échevin", "le président", "l'entraîneur",
+           "le professeur", "le porte-parole", "la députée", "l'avocat", "le juge", "la directrice"],
+    "de": ["Minister", "Bürgermeister", "Präsident", "Trainer", "Professor", "Sprecher", "Abgeordnete",
+           "Anwalt", "Richterin", "Direktor"],
+}
+NATIONALITIES = {
+    "nl": ["Brit", "Nederlander", "Fransman", "Spanjaard", "Duitser", "Italiaan", "Tunesiër", "Belg",
+           "Amerikaan", "Braziliaan", "Peruaan", "Japanner", "Israëliër"],
+    "fr": ["Français", "Britannique", "Belge", "Néerlandais", "Allemand", "Italien", "Brésilien"],
+    "de": ["Franzose", "Brite", "Belgier", "Niederländer", "Italiener", "Brasilianer"],
+}
+PREDICATES = {
+    "nl": ["won gisteren de rit", "diende een wetsvoorstel in", "reageerde verrast", "blijft tot eind volgend jaar aan",
+           "trad vorige week af", "kreeg een gele kaart", "scoorde twee keer", "is niet te spreken over de beslissing",
+           "ontkent alle beschuldigingen", "verdedigt de hervorming", "opent morgen de tentoonstelling",
+           "werd gisteren verkozen", "heeft de zaak aangespannen", "wil geen commentaar geven",
+           "maakt zich zorgen over de begroting", "verloor in mei de verkiezingen", "kwam pas laat aan"],
+    "fr": ["a remporté l'étape", "a déposé une proposition de loi", "a démissionné la semaine dernière",
+           "refuse de commenter", "défend la réforme", "a été élu hier", "conteste les accusations"],
+    "de": ["gewann gestern die Etappe", "trat letzte Woche zurück", "verteidigt die Reform", "wurde gestern gewählt",
+           "lehnt jeden Kommentar ab", "bestreitet die Vorwürfe"],
+}
+# what follows `volgens X` / `laut X` (the verb comes second)
+ACCORDING = {
+    "nl": ["is de beslissing voorbarig", "zal de hervorming niets veranderen", "was er geen alternatief",
+           "komt er snel een akkoord", "ligt de fout bij de regering"],
+    "fr": ["la décision est prématurée", "il n'y avait pas d'alternative", "un accord est proche"],
+    "de": ["ist die Entscheidung verfrüht", "gibt es keine Alternative", "kommt bald eine Einigung"],
+}
+_SLOT = re.compile(r"\{(\w+)\}")
+_SPACED = re.compile(r'\s*([,.:;!?()"«»/])\s*')
+# German words that are lower case inside a sentence (nouns keep their capital)
+_DE_LOWER = {"der", "die", "das", "ein", "eine", "es", "er", "sie", "wir", "ich", "man", "diese", "dieser", "wenn",
+             "mit", "für", "um", "im", "in", "bei", "auf", "zu", "nach", "damit", "sie", "dann", "hier", "dies"}
+LANG_WEIGHTS = (("nl", 0.6), ("fr", 0.2), ("de", 0.2))
+
+
+class Writer:
+    """Fills the templates with names drawn by mentions.Swapper (the train
+    corpora's mentions and the gazetteers) and clauses of synth.prose."""
+
+    def __init__(self, data_dir: str, rng: random.Random, corpus_names=None):
+        import corpora
+        names = corpora.TRAIN_SETS if corpus_names is None else corpus_names
+        gaz = gazetteers.get(data_dir)
+        sets = []
+        for n in names:
+            try:
+                sets.append(corpora.load(n, data_dir))
+            except FileNotFoundError:  # the smoke data holds a few of the corpora
+                continue
+        self.rng = rng
+        self.swapper = mentions.Swapper(mentions.corpus_pools(sets), gaz, rng)
+        self.first = gaz.first_tail
+        self.places = gaz.place_names()
+        # statements only: a question does not stand in a quote or after `selon X,`
+        self.clauses = {lang: [c for c in synth.prose(data_dir, lang)[0] if c.endswith(".")] for lang, _ in LANG_WEIGHTS}
+
+    def person(self, slot: str) -> str:
+        r = self.rng
+        if slot == "X":
+            slot = r.choices("PSF", (0.5, 0.45, 0.05))[0]
+        if slot == "F":
+            return r.choice(self.first)
+        if slot == "S" and r.random() < 0.05:
+            return r.choice(self.places)  # surnames that are places too: the context decides
+        return self.swapper.draw("Jan Peeters" if slot == "P" else "Peeters", "PERSON")
+
+    def clause(self, lang: str) -> str:
+        s = self.rng.choice(self.clauses[lang]) if self.clauses[lang] else "dat is niet zo"
+        return s.rstrip(".")
+
+    def fill(self, slot: str, lang: str, start: bool) -> tuple[str, str | None]:
+        """The text for a slot and its label (None for unlabelled text); a
+        clause not at the start of a sentence (start false) loses its capital."""
+        r = self.rng
+        if slot in ("P", "S", "F", "X"):
+            return self.person(slot), "PERSON"
+        if slot == "L":
+            return self.swapper.draw("Sint Niklaas" if r.random() < 0.2 else "Gent", "LOCATION"), "LOCATION"
+        if slot == "O":
+            return self.swapper.institution(), "ORGANIZATION"
+        text = {"Q": lambda: self.clause(lang), "V": lambda: r.choice(VERBS[lang]),
+                "T": lambda: r.choice(FUNCTIONS[lang]), "U": lambda: r.choice(FUNCTIONS[lang]),
+                "D": lambda: r.choice(PREDICATES[lang]), "A": lambda: r.choice(ACCORDING[lang]), "nat": lambda: r.choice(NATIONALITIES[lang]),
+                "age": lambda: str(r.randint(19, 88))}[slot]()
+        if slot == "U":
+            text = text[:1].upper() + text[1:]
+        elif slot == "Q" and not start and not text.split()[0].isupper() and (lang != "de" or text.split()[0].lower() in _DE_LOWER):
+            text = text[:1].lower() + text[1:]
+        return text, None
+
+    def sentence(self, lang: str, template: str = "") -> dict:
+        """One filled template (by default one of lang's) as an example;
+        spaced like the corpora a third of the time."""
+        template = template or self.rng.choice(TEMPLATES[lang])
+        spaced = self.rng.random() < 1 / 3
+        parts, at = [], 0
+        for m in _SLOT.finditer(template):
+            parts.append((template[at:m.start()], None))
+            parts.append(self.fill(m.group(1), lang, not template[:m.start()].endswith(", ")))
+            at = m.end()
+        parts.append((template[at:], None))
+        text, spans = "", []
+        for s, label in parts:
+            if label is None and spaced:
+                s = re.sub(" +", " ", _SPACED.sub(r" \1 ", s))
+                s = s.lstrip(" ") if not text else s
+                if text.endswith(" ") and s.startswith(" "):
+                    s = s[1:]
+            if label is not None:
+                spans.append([len(text), len(text) + len(s), label])
+            text += s
+        end = len(text.rstrip())
+        return {"text": text[:end], "spans": spans, "lang": lang, "source": "prose"}
+
+
+def examples(data_dir: str, n: int = 12000, seed: int = 0, corpus_names=None) -> list[dict]:
+    """n sentences, Dutch, French and German in LANG_WEIGHTS."""
+    rng = random.Random(seed)
+    w = Writer(data_dir, rng, corpus_names)
+    langs, weights = zip(*LANG_WEIGHTS)
+    return [w.sentence(rng.choices(langs, weights)[0]) for _ in range(n)]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data-dir", default=data.default_data_dir())
+    ap.add_argument("--show", type=int, default=20)
+    a = ap.parse_args(argv)
+    gazlabel.print_sample(examples(a.data_dir, n=a.show), a.show)
+
+
+if __name__ == "__main__":
+    main()
