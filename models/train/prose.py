@@ -100,7 +100,7 @@ _SLOT = re.compile(r"\{(\w+)\}")
 _SPACED = re.compile(r'\s*([,.:;!?()"«»/])\s*')
 # German words that are lower case inside a sentence (nouns keep their capital)
 _DE_LOWER = {"der", "die", "das", "ein", "eine", "es", "er", "sie", "wir", "ich", "man", "diese", "dieser", "wenn",
-             "mit", "für", "um", "im", "in", "bei", "auf", "zu", "nach", "damit", "sie", "dann", "hier", "dies"}
+             "mit", "für", "um", "im", "in", "bei", "auf", "zu", "nach", "damit", "dann", "hier", "dies"}
 LANG_WEIGHTS = (("nl", 0.6), ("fr", 0.2), ("de", 0.2))
 
 
@@ -149,14 +149,19 @@ class Writer:
             return self.swapper.draw("Sint Niklaas" if r.random() < 0.2 else "Gent", "LOCATION"), "LOCATION"
         if slot == "O":
             return self.swapper.institution(), "ORGANIZATION"
-        text = {"Q": lambda: self.clause(lang), "V": lambda: r.choice(VERBS[lang]),
-                "T": lambda: r.choice(FUNCTIONS[lang]), "U": lambda: r.choice(FUNCTIONS[lang]),
-                "D": lambda: r.choice(PREDICATES[lang]), "A": lambda: r.choice(ACCORDING[lang]), "nat": lambda: r.choice(NATIONALITIES[lang]),
-                "age": lambda: str(r.randint(19, 88))}[slot]()
+        words = {"V": VERBS, "T": FUNCTIONS, "U": FUNCTIONS, "D": PREDICATES, "A": ACCORDING, "nat": NATIONALITIES}
+        if slot == "Q":
+            text = self.clause(lang)
+        elif slot == "age":
+            text = str(r.randint(19, 88))
+        else:
+            text = r.choice(words[slot][lang])
         if slot == "U":
             text = text[:1].upper() + text[1:]
-        elif slot == "Q" and not start and not text.split()[0].isupper() and (lang != "de" or text.split()[0].lower() in _DE_LOWER):
-            text = text[:1].lower() + text[1:]
+        elif slot == "Q" and not start:
+            first = text.split()[0]
+            if not first.isupper() and (lang != "de" or first.lower() in _DE_LOWER):
+                text = text[:1].lower() + text[1:]
         return text, None
 
     def sentence(self, lang: str, template: str = "") -> dict:
