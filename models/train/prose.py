@@ -120,8 +120,6 @@ class Writer:
                 continue
         self.rng = rng
         self.swapper = mentions.Swapper(mentions.corpus_pools(sets), gaz, rng)
-        self.first = gaz.first_tail
-        self.places = gaz.place_names()
         # statements only: a question does not stand in a quote or after `selon X,`
         self.clauses = {lang: [c for c in synth.prose(data_dir, lang)[0] if c.endswith(".")] for lang, _ in LANG_WEIGHTS}
 
@@ -130,9 +128,9 @@ class Writer:
         if slot == "X":
             slot = r.choices("PSF", (0.5, 0.45, 0.05))[0]
         if slot == "F":
-            return r.choice(self.first)
+            return r.choice(self.swapper.gaz.first_tail)
         if slot == "S" and r.random() < 0.05:
-            return r.choice(self.places)  # surnames that are places too: the context decides
+            return r.choice(self.swapper.places)  # surnames that are places too: the context decides
         return self.swapper.draw("Jan Peeters" if slot == "P" else "Peeters", "PERSON")
 
     def clause(self, lang: str) -> str:
@@ -185,8 +183,7 @@ class Writer:
             if label is not None:
                 spans.append([len(text), len(text) + len(s), label])
             text += s
-        end = len(text.rstrip())
-        return {"text": text[:end], "spans": spans, "lang": lang, "source": "prose"}
+        return {"text": text.rstrip(), "spans": spans, "lang": lang, "source": "prose"}
 
 
 def examples(data_dir: str, n: int = 12000, seed: int = 0, corpus_names=None) -> list[dict]:
