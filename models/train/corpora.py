@@ -39,6 +39,7 @@ import os
 import re
 import sys
 import zlib
+from functools import lru_cache
 from typing import Iterator
 
 DEFAULT_DATA_DIR = "../shared/data"
@@ -336,6 +337,8 @@ _REGISTRY["chamber-frog-nl-agree-swap-org-apart"] = ((), "swap-org-apart:chamber
 
 # sentences of running prose naming persons in their contexts (prose.py)
 _REGISTRY["prose-persons"] = ((), "prose", "")
+# lines of forms and headings whose capitalised words name nothing (prose.LABELS)
+_REGISTRY["prose-labels"] = ((), "prose-labels", "")
 
 NAMES = sorted(_REGISTRY)
 
@@ -418,6 +421,20 @@ def _single_word_org(text: str, label: str) -> bool:
     return label == "ORGANIZATION" and " " not in text and not text.isupper()
 
 
+@lru_cache(maxsize=2)
+def load_pool(names: tuple[str, ...], data_dir: str) -> tuple[list[dict], ...]:
+    """The corpora of names that data_dir holds, loaded once: the sets whose
+    stand-in names are drawn from them (mentions.py, prose.py) share one
+    load. Read only."""
+    sets = []
+    for n in names:
+        try:
+            sets.append(load(n, data_dir))
+        except FileNotFoundError:  # the smoke data holds a few of the corpora
+            continue
+    return tuple(sets)
+
+
 def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     """Load one corpus (see NAMES) as a list of examples."""
     if name not in _REGISTRY:
@@ -429,9 +446,9 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
         return mentions.swapped_set(load(base, data_dir), data_dir,
                                     types=mentions.WITH_ORGANISATIONS if how.startswith("swap-org") else mentions.SWAPPED,
                                     person_types=mentions.SWAPPED if how == "swap-org-apart" else None)
-    if kind == "prose":
+    if kind.startswith("prose"):
         import prose
-        return prose.examples(data_dir)
+        return prose.labels(data_dir) if kind == "prose-labels" else prose.examples(data_dir)
     if kind.startswith("frog"):
         import froglabel
         if kind == "frog-tidy":

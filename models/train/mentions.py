@@ -169,7 +169,7 @@ def swapped_set(exs: list[dict], data_dir: str, seed: int = 0, corpus_names=None
     train corpora, and from the gazetteers (organisations: the
     generator's)."""
     names = corpora.TRAIN_SETS if corpus_names is None else corpus_names
-    sets = [exs] + [corpora.load(n, data_dir) for n in names]
+    sets = [exs, *corpora.load_pool(tuple(names), data_dir)]
     gaz = gazetteers.get(data_dir)
     # a single word that is a common word or a place names no organisation
     common = {w.lower() for words in gaz.common_words_all.values() for w in words}

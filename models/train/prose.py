@@ -103,6 +103,39 @@ _DE_LOWER = {"der", "die", "das", "ein", "eine", "es", "er", "sie", "wir", "ich"
              "mit", "für", "um", "im", "in", "bei", "auf", "zu", "nach", "damit", "dann", "hier", "dies"}
 LANG_WEIGHTS = (("nl", 0.6), ("fr", 0.2), ("de", 0.2))
 
+# Lines of forms and headings in the shapes of the templates above (`X:`,
+# `X / Y`, `X, Y`, a numbered heading) whose capitalised words name nothing:
+# the templates alone teach that a capitalised word before a colon, a comma
+# or a slash is a person (`Ort, Datum / Lieu, date:`, `II. Feiten`). Slots as
+# above, and {H} a heading word, {N} a heading's number, {date}, {lang} a
+# language's name in any of the three, {level} how well it is spoken.
+LABELS = {
+    "nl": ["{N}. {H}", "{H}", "{H}: {Q}.", "{H}: {P}", "{H} / {H}", "{H}, {H}: {L}, {date}", "{H} op naam van: {P}",
+           "{lang} / {lang}: {level}", "{H}: {O}", "{N}. {H} van {O}", "{P}, {T}"],
+    "fr": ["{N}. {H}", "{H}", "{H} : {Q}.", "{H} : {P}", "{H} / {H}", "{H}, {H} : {L}, le {date}",
+           "{lang} / {lang} : {level}", "{H} : {O}", "{P}, {T}"],
+    "de": ["{N}. {H}", "{H}", "{H}: {Q}.", "{H}: {P}", "{H} / {H}", "{H}, {H}: {L}, {date}",
+           "{lang} / {lang}: {level}", "{H}: {O}", "{P}, {T}"],
+}
+HEADINGS = {
+    "nl": ["Feiten", "Procedure", "Beoordeling", "Motivering", "Beslissing", "Onderwerp", "Betreft", "Bijlagen",
+           "Kopie", "Ingeschreven", "Uitkeringen", "Voorwerp", "Samenvatting", "Besluit", "Opmerkingen",
+           "Handtekening", "Datum", "Plaats", "Repertoriumnummer", "Rolnummer", "Uittreksel", "Aanvrager",
+           "Verweerder", "Eiser", "Contactpersoon", "Behandeld door", "Dossiernummer", "Ondertekend", "Geboren"],
+    "fr": ["Faits", "Procédure", "Motifs", "Dispositif", "Objet", "Copie", "Annexes", "Remarques", "Signature",
+           "Date", "Lieu", "Demandeur", "Défendeur", "Concerne", "Décision", "Inscrit", "Prestations", "Docteur",
+           "Personne de contact", "Numéro de dossier", "Né le", "Par ces motifs"],
+    "de": ["Sachverhalt", "Begründung", "Betreff", "Anlagen", "Ort", "Datum", "Unterschrift", "Bemerkungen",
+           "Kopie", "Beschluss", "Antragsteller", "Leistungen", "Eingetragen", "Ansprechpartner", "Aktenzeichen",
+           "Geboren", "Entscheidung", "Physiotherapeutin", "Sprachkenntnisse"],
+}
+LANGUAGES = {"nl": ["Nederlands", "Frans", "Duits", "Engels"], "fr": ["français", "néerlandais", "allemand", "anglais"],
+             "de": ["Deutsch", "Französisch", "Niederländisch", "Englisch"]}
+LEVELS = {"nl": ["goed", "zeer goed", "basiskennis", "moedertaal"], "fr": ["bien", "très bien", "notions", "langue maternelle"],
+          "de": ["gut", "sehr gut", "Grundkenntnisse", "Muttersprache"]}
+MONTHS = {"nl": ["januari", "maart", "mei", "september"], "fr": ["janvier", "mars", "mai", "septembre"],
+          "de": ["Januar", "März", "Mai", "September"]}
+
 
 class Writer:
     """Fills the templates with names drawn by mentions.Swapper (the train
@@ -111,17 +144,15 @@ class Writer:
     def __init__(self, data_dir: str, rng: random.Random, corpus_names=None):
         import corpora
         names = corpora.TRAIN_SETS if corpus_names is None else corpus_names
-        gaz = gazetteers.get(data_dir)
-        sets = []
-        for n in names:
-            try:
-                sets.append(corpora.load(n, data_dir))
-            except FileNotFoundError:  # the smoke data holds a few of the corpora
-                continue
         self.rng = rng
-        self.swapper = mentions.Swapper(mentions.corpus_pools(sets), gaz, rng)
+        self.swapper = mentions.Swapper(mentions.corpus_pools(corpora.load_pool(tuple(names), data_dir)),
+                                        gazetteers.get(data_dir), rng)
         # statements only: a question does not stand in a quote or after `selon X,`
-        self.clauses = {lang: [c for c in synth.prose(data_dir, lang)[0] if c.endswith(".")] for lang, _ in LANG_WEIGHTS}
+        self.clauses, self.headings = {}, {}
+        for lang, _ in LANG_WEIGHTS:
+            sents, words = synth.prose(data_dir, lang)
+            self.clauses[lang] = [c for c in sents if c.endswith(".")]
+            self.headings[lang] = HEADINGS[lang] + words
 
     def person(self, slot: str) -> str:
         r = self.rng
@@ -152,6 +183,18 @@ class Writer:
             text = self.clause(lang)
         elif slot == "age":
             text = str(r.randint(19, 88))
+        elif slot == "H":
+            text = r.choice(HEADINGS[lang] if r.random() < 0.5 else self.headings[lang])
+        elif slot == "N":
+            text = r.choice(["I", "II", "III", "IV", "V", "VI", "1", "2", "3", "4"])
+        elif slot == "date":
+            d = r.randint(1, 28)
+            text = f"{d:02d}.{r.randint(1, 12):02d}.{r.randint(2015, 2026)}" if r.random() < 0.5 else \
+                f"{d} {r.choice(MONTHS[lang])} {r.randint(2015, 2026)}"
+        elif slot == "lang":
+            text = r.choice(LANGUAGES[r.choice(list(LANGUAGES))])
+        elif slot == "level":
+            text = r.choice(LEVELS[lang])
         else:
             text = r.choice(words[slot][lang])
         if slot == "U":
@@ -194,12 +237,25 @@ def examples(data_dir: str, n: int = 12000, seed: int = 0, corpus_names=None) ->
     return [w.sentence(rng.choices(langs, weights)[0]) for _ in range(n)]
 
 
+def labels(data_dir: str, n: int = 4000, seed: int = 1, corpus_names=None) -> list[dict]:
+    """n lines of forms and headings (LABELS), in LANG_WEIGHTS."""
+    rng = random.Random(seed)
+    w = Writer(data_dir, rng, corpus_names)
+    langs, weights = zip(*LANG_WEIGHTS)
+    out = []
+    for _ in range(n):
+        lang = rng.choices(langs, weights)[0]
+        out.append(dict(w.sentence(lang, rng.choice(LABELS[lang])), source="prose-labels"))
+    return out
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--data-dir", default=data.default_data_dir())
     ap.add_argument("--show", type=int, default=20)
+    ap.add_argument("--labels", action="store_true", help="show the lines of forms and headings")
     a = ap.parse_args(argv)
-    gazlabel.print_sample(examples(a.data_dir, n=a.show), a.show)
+    gazlabel.print_sample((labels if a.labels else examples)(a.data_dir, n=a.show), a.show)
 
 
 if __name__ == "__main__":

@@ -568,6 +568,26 @@ class TestProse(unittest.TestCase):
                 before = ex["text"][:a].split()
                 self.assertIn(before[-1].lower(), {f.split()[-1].lower() for f in prose.FUNCTIONS["nl"]}, ex)
 
+    def test_labels_name_nothing(self):
+        """Headings and form labels shaped like the templates (`II. Feiten`,
+        `Ort, Datum: Eupen, 02.05.2024`, `Französisch / français: sehr gut`)
+        hold no span; a function after a name stays outside it."""
+        w = prose.Writer(DATA, random.Random(7), corpus_names=[])
+        for lang in ("nl", "fr", "de"):
+            for template in ["{N}. {H}", "{H} / {H}", "{lang} / {lang}: {level}"]:
+                for _ in range(20):
+                    ex = w.sentence(lang, template)
+                    self.assertEqual(ex["spans"], [], ex)
+            for _ in range(20):
+                ex = w.sentence(lang, "{P}, {T}")
+                (a, b, typ), = ex["spans"]
+                self.assertEqual((a, typ), (0, "PERSON"), ex)
+                self.assertRegex(ex["text"][b:], r"^ ?, ", ex)
+        exs = prose.labels(DATA, n=200, seed=3, corpus_names=[])
+        self.assertEqual({ex["lang"] for ex in exs}, {"nl", "fr", "de"})
+        self.assertTrue(all("{" not in ex["text"] for ex in exs))
+        self.assertTrue(any(not ex["spans"] for ex in exs) and any(ex["spans"] for ex in exs))
+
 
 class TestDemonyms(unittest.TestCase):
     def test_no_place_is_a_demonym(self):
