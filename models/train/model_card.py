@@ -32,6 +32,9 @@ LICENCES = {
                                       "(`mentions.py`), drawn from the mentions of the train corpora above and from the "
                                       "gazetteers (belgian-deduce LGPL-3.0, faker MIT, zxcvbn MIT) and the generator's "
                                       "institutions",
+    "prose-": "sentences written from templates (`prose.py`) around clauses of the Chamber questions (CC0), German "
+             "man pages (GPL-3+) and Debian documents (see the pre-training text above), with names drawn as in "
+             "`chamber-frog-nl-agree-swap-org`",
     "chamber-frog": "Belgian Chamber written questions 2020 NL (CC0), labelled by Frog (Debian `frog`/`frogdata`, GPL-3+; "
                     "its NER learnt from SoNaR-1) with `froglabel.py`",
 }
@@ -84,11 +87,11 @@ def training_history(run, info):
         d = os.path.dirname(path)
         c = _jload(path)
         c["used"] = os.path.exists(os.path.join(d, "finetuned.pt"))
-        # a cycle of several seeds (train.soup_cycle) has its logs in seed*/
-        logs = [os.path.join(d, "finetune.log")] + sorted(glob.glob(os.path.join(d, "seed*", "finetune.log")))
-        stats = next((s for s in map(_corpus_stats, logs) if s), None)
-        if stats:  # the corpora beyond the default ones, for the card's data list
-            c["corpora"] = [n for n, _, _ in stats if n != "synthetic" and n not in D.train_sets()]
+        # a cycle of several members (train.soup_cycle) has their logs in its subdirectories
+        logs = [os.path.join(d, "finetune.log")] + sorted(glob.glob(os.path.join(d, "*", "finetune.log")))
+        extra = [n for s in map(_corpus_stats, logs) if s for n, _, _ in s if n != "synthetic" and n not in D.train_sets()]
+        if extra:  # the corpora beyond the default ones, for the card's data list
+            c["corpora"] = list(dict.fromkeys(extra))
         name = "finetune" + os.path.basename(d)[2:]
         # a cycle run again as a soup of seeds keeps nothing of the single run before it
         cycles[name] = c if "soup" in c else {**cycles.get(name, {}), **c}
@@ -265,10 +268,13 @@ def main(argv=None):
                      "chamber-frog-nl-agree,chamber-frog-nl-agree-swap-org --synth 15000 --synth-seed 12 --lr 8e-5 "
                      "--warmup 0.03 --time-budget 80 --max-steps 40000 --eval-minutes 9 --seed 12`, and the same with "
                      "`--run runs/ft10c --seed 13`, DIR holding the sixth cycle's export; each was stopped by hand (after "
-                     "39 and 29 minutes). Their directories became `runs/main/ft7/seed12` and `seed13`, and "
-                     "`train.soup_cycle` (`train.py`'s stage `finetune7`, which runs the seeds itself when their "
-                     "directories are missing) averaged their best checkpoints; then `export.py`, `min_score.py` and "
-                     "`evaluate.py` on its `finetuned.pt`")
+                     "39 and 29 minutes). Their directories became `runs/main/ft7/seed12` and `seed13`. In a later session two "
+                     "more runs from the same weights added the sentences of prose naming persons (`prose.py`, set "
+                     "`prose-persons`): the same command with `--corpora <as above>,prose-persons --time-budget 60`, "
+                     "`--run runs/ft13a --seed 13` and `--run runs/ft13b --seed 12`, whose directories became "
+                     "`runs/main/ft7/prose13` and `prose12`. `train.soup_cycle` (`train.py`'s stage `finetune7`, which "
+                     "runs the four itself when their directories are missing) averaged their best checkpoints; then "
+                     "`export.py`, `min_score.py` and `evaluate.py` on its `finetuned.pt`")
         L.append("")
     if pre_last:
         L.append(f"* Pre-training (MLM, whole-word masking, 128-piece windows, every 8th step 512): last log line `{pre_last}`"

@@ -514,28 +514,34 @@ class RecipeSmokeTest(unittest.TestCase):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def test_soup_cycle(self):
-        """The smoke's last cycle runs one fine-tuning per seed and keeps
-        the mean of their weights only if it beats the checkpoint before."""
+        """The smoke's last cycle runs one fine-tuning per member (a seed,
+        or a seed with arguments of its own) and keeps the mean of their
+        weights only if it beats the checkpoint before."""
         import torch
         import soup
         cyc = os.path.join(self.run_dir, "ft7")
-        seeds = [os.path.join(cyc, "seed%d" % n, "finetuned.pt") for n in (1, 2)]
+        members = ["seed1", "seed2", "more1"]
+        seeds = [os.path.join(cyc, m, "finetuned.pt") for m in members]
         for p in seeds:
             self.assertTrue(os.path.exists(p), p)
         with open(os.path.join(cyc, "finetune_summary.json")) as f:
             summary = json.load(f)
-        self.assertEqual([r["run"] for r in summary["soup"]], ["seed1", "seed2"])
+        self.assertEqual([r["run"] for r in summary["soup"]], members)
+        for m, docs in [("seed1", 30), ("more1", 20)]:  # more1's --synth 20 wins over the cycle's 30
+            with open(os.path.join(cyc, m, "finetune.log")) as f:
+                self.assertIn(f" {docs} synthetic docs generated", f.read(), m)
         with open(os.path.join(self.run_dir, "finetune_summary.json")) as f:
             before = json.load(f)["best_score"]
         self.assertEqual(os.path.exists(os.path.join(cyc, "finetuned.pt")), summary["best_score"] > before)
-        a, b = (torch.load(p, map_location="cpu")["model"] for p in seeds)
+        a, b = (torch.load(p, map_location="cpu")["model"] for p in seeds[:2])
         self.assertFalse(all(torch.equal(a[k], b[k]) for k in a), "the seeds trained alike")
         # with nothing to beat, the mean is kept (the seeds are not run again)
         import train
         again = os.path.join(self.tmp, "ft7-again")
         shutil.copytree(cyc, again)
         train.soup_cycle(again, os.path.join(self.run_dir, "finetuned.pt"), os.path.join(self.run_dir, "vocab.txt"),
-                         SMOKE_DATA_DIR, ["--dev-testa", "100", "--dev-synth", "20"], (1, 2), -1.0, lambda msg: None)
+                         SMOKE_DATA_DIR, ["--dev-testa", "100", "--dev-synth", "20"], (1, 2, ("more1", 1, [])), -1.0,
+                         lambda msg: None)
         got = torch.load(os.path.join(again, "finetuned.pt"), map_location="cpu")["model"]
         want = soup.soup(seeds)["model"]
         self.assertTrue(all(torch.equal(got[k], want[k]) for k in want))

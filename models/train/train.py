@@ -49,6 +49,8 @@ STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "finetune4",
 # fine-tuning: <= 4000 steps / 68 min (reached 4000 steps), then further
 # cycles (finetune2, finetune3...), each from the checkpoint before it with a
 # new LR cycle and new synthetic docs, kept only if it beats it on the dev sets
+FT7_CORPORA = D.train_sets() + ["chamber-frog-nl-agree", "chamber-frog-nl-agree-swap-org"]
+PROSE = ["--time-budget", "60", "--corpora", ",".join(FT7_CORPORA + ["prose-persons"])]
 FULL = dict(vocab_size=16000, vocab_synth=0, max_lines=0,
             model=["--layers", "4", "--hidden", "256", "--heads", "4", "--ff", "1024"],
             pretrain=["--time-budget", "56", "--max-steps", "4000", "--synth", "2000"],
@@ -65,12 +67,13 @@ FULL = dict(vocab_size=16000, vocab_synth=0, max_lines=0,
                                    "--lr", "5e-5", "--warmup", "0.03", "--eval-minutes", "8"]),
                     # the train corpora plus the Chamber's Dutch questions labelled by
                     # Frog, mended and made to agree (froglabel.agree), and their copies
-                    # with other names, places and organisations; two seeds, averaged
+                    # with other names, places and organisations; two seeds, and two more
+                    # that add sentences of prose naming persons (prose.py) for 60
+                    # minutes; the mean of the four
                     ("finetune7", ["--time-budget", "80", "--max-steps", "40000", "--synth", "15000", "--synth-seed", "12",
                                    "--lr", "8e-5", "--warmup", "0.03", "--eval-minutes", "9",
-                                   "--corpora", ",".join(D.train_sets() + ["chamber-frog-nl-agree",
-                                                                           "chamber-frog-nl-agree-swap-org"])],
-                     (12, 13))],
+                                   "--corpora", ",".join(FT7_CORPORA)],
+                     (12, 13, ("prose13", 13, PROSE), ("prose12", 12, PROSE)))],
             min_score=[], evaluate=[])
 SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
              model=["--layers", "2", "--hidden", "64", "--heads", "2", "--ff", "128"],
@@ -78,10 +81,11 @@ SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
                        "--batch", "8", "--long-every", "4", "--log-every", "10"],
              finetune=["--time-budget", "0.4", "--max-steps", "20", "--synth", "60", "--max-per-corpus", "100",
                        "--dev-testa", "100", "--dev-synth", "20", "--eval-every", "10", "--log-every", "10"],
-             # a cycle of two seeds, averaged, as the shipped model's last
+             # a cycle of seeds, averaged, as the shipped model's last; the third
+             # with arguments of its own
              cycles=[("finetune7", ["--time-budget", "0.2", "--max-steps", "6", "--synth", "30", "--max-per-corpus", "50",
                                     "--dev-testa", "100", "--dev-synth", "20", "--eval-every", "3", "--log-every", "3"],
-                      (1, 2))],
+                      (1, 2, ("more1", 1, ["--synth", "20", "--lr", "1e-3"])))],
              min_score=["--dev-testa", "100", "--dev-synth", "20"], evaluate=["--limit", "100", "--n-synth", "30"])
 # the run for a lent GPU (gpu.sh), inside one 10-minute device call: the
 # same model and data, a vocabulary that has seen synthetic documents, one
@@ -230,15 +234,19 @@ def continue_finetuning(run, ft, vocab, data_dir, cycles, steps, timings, log):
 
 
 def soup_cycle(cyc, ft, vocab, data_dir, args, seeds, best, log):
-    """Fine-tunes from ft once per seed, each in cyc/seed<N> keeping its
-    best checkpoint, and writes the mean of their weights to
-    cyc/finetuned.pt if its dev score beats best. A seed run that has its
-    summary already is not run again."""
+    """Fine-tunes from ft once per member of seeds, each in its own
+    directory of cyc keeping its best checkpoint, and writes the mean of
+    their weights to cyc/finetuned.pt if its dev score beats best. A member
+    is a seed (run in cyc/seed<N> with args) or a tuple (directory, seed,
+    arguments added to args, which win where both set one). A member that
+    has its summary already is not run again."""
     runs = []
-    for seed in seeds:
-        d = os.path.join(cyc, f"seed{seed}")
+    for m in seeds:
+        name, seed, extra = m if isinstance(m, tuple) else (f"seed{m}", m, [])
+        d = os.path.join(cyc, name)
         if not os.path.exists(os.path.join(d, "finetune_summary.json")):
-            FT.main(["--run", d, "--data-dir", data_dir, "--init", ft, "--vocab", vocab, "--seed", str(seed)] + args)
+            FT.main(["--run", d, "--data-dir", data_dir, "--init", ft, "--vocab", vocab, "--seed", str(seed)]
+                    + args + list(extra))
         runs.append(d)
     model = model_of(soup.soup([os.path.join(d, "finetuned.pt") for d in runs]))
     wp = W.WordPiece.load(vocab)
