@@ -43,14 +43,17 @@ from model import load_checkpoint, model_of, save_checkpoint  # noqa: E402
 
 STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "finetune4", "finetune5", "finetune6", "finetune7", "export", "min_score", "evaluate", "card"]
 
+# the corpora of the seventh cycle, and the arguments of its two members
+# that add sentences of prose naming persons
+FT7_CORPORA = D.train_sets() + ["chamber-frog-nl-agree", "chamber-frog-nl-agree-swap-org"]
+PROSE = ["--time-budget", "60", "--corpora", ",".join(FT7_CORPORA + ["prose-persons"])]
+
 # the shipped model: vocab built without synthetic docs (the generator was a
 # stub then); pre-training stopped by its 56-minute budget (LR schedule over
 # 4000 steps; the MLM loss had flattened, so the time went to fine-tuning);
 # fine-tuning: <= 4000 steps / 68 min (reached 4000 steps), then further
 # cycles (finetune2, finetune3...), each from the checkpoint before it with a
 # new LR cycle and new synthetic docs, kept only if it beats it on the dev sets
-FT7_CORPORA = D.train_sets() + ["chamber-frog-nl-agree", "chamber-frog-nl-agree-swap-org"]
-PROSE = ["--time-budget", "60", "--corpora", ",".join(FT7_CORPORA + ["prose-persons"])]
 FULL = dict(vocab_size=16000, vocab_synth=0, max_lines=0,
             model=["--layers", "4", "--hidden", "256", "--heads", "4", "--ff", "1024"],
             pretrain=["--time-budget", "56", "--max-steps", "4000", "--synth", "2000"],
