@@ -27,7 +27,8 @@ train sentences with other names in their slots (mentions.py), as does
 the tidy set with its labels made to agree across the corpus (froglabel.agree);
 `chamber-frog-nl-agree-swap-org` swaps its organisations too. `prose-persons`
 are sentences written from templates that name persons in the contexts of
-running prose (prose.py).
+running prose (prose.py), `prose-labels` lines of headings and form labels
+whose capitalised words name nothing.
 
 Usage:  load("icdar-nl-train"), load_text(data_dir), TRAIN_SETS, DEV_SETS,
 EVAL_SETS. `python3 corpora.py` prints counts for every corpus.

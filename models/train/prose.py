@@ -233,22 +233,24 @@ class Writer:
 
 
 def examples(data_dir: str, n: int = 12000, seed: int = 0, corpus_names=None) -> list[dict]:
-    """n sentences, Dutch, French and German in LANG_WEIGHTS."""
-    rng = random.Random(seed)
-    w = Writer(data_dir, rng, corpus_names)
-    langs, weights = zip(*LANG_WEIGHTS)
-    return [w.sentence(rng.choices(langs, weights)[0]) for _ in range(n)]
+    """n sentences of TEMPLATES."""
+    return _written(data_dir, n, seed, corpus_names, TEMPLATES, "prose")
 
 
 def labels(data_dir: str, n: int = 4000, seed: int = 1, corpus_names=None) -> list[dict]:
-    """n lines of forms and headings (LABELS), in LANG_WEIGHTS."""
+    """n lines of forms and headings (LABELS)."""
+    return _written(data_dir, n, seed, corpus_names, LABELS, "prose-labels")
+
+
+def _written(data_dir, n, seed, corpus_names, templates, source) -> list[dict]:
+    """n filled templates, Dutch, French and German in LANG_WEIGHTS."""
     rng = random.Random(seed)
     w = Writer(data_dir, rng, corpus_names)
     langs, weights = zip(*LANG_WEIGHTS)
     out = []
     for _ in range(n):
         lang = rng.choices(langs, weights)[0]
-        out.append(dict(w.sentence(lang, rng.choice(LABELS[lang])), source="prose-labels"))
+        out.append(dict(w.sentence(lang, rng.choice(templates[lang])), source=source))
     return out
 
 
