@@ -107,37 +107,31 @@ LANG_WEIGHTS = (("nl", 0.6), ("fr", 0.2), ("de", 0.2))
 # `X / Y`, `X, Y`, a numbered heading) whose capitalised words name nothing:
 # the templates alone teach that a capitalised word before a colon, a comma
 # or a slash is a person (`Ort, Datum / Lieu, date:`, `II. Feiten`). Slots as
-# above, and {H} a heading word, {N} a heading's number, {date}, {lang} a
-# language's name in any of the three, {level} how well it is spoken.
+# above, and {H} a heading word (generator_headings or a word of the
+# unlabelled text), {N} a heading's number, {date}.
 LABELS = {
     "nl": ["{N}. {H}", "{H}", "{H}: {Q}.", "{H}: {P}", "{H} / {H}", "{H}, {H}: {L}, {date}", "{H} op naam van: {P}",
-           "{lang} / {lang}: {level}", "{H}: {O}", "{N}. {H} van {O}", "{P}, {T}"],
+           "{H}: {O}", "{N}. {H} van {O}", "{P}, {T}"],
     "fr": ["{N}. {H}", "{H}", "{H} : {Q}.", "{H} : {P}", "{H} / {H}", "{H}, {H} : {L}, le {date}",
-           "{lang} / {lang} : {level}", "{H} : {O}", "{P}, {T}"],
+           "{H} : {O}", "{P}, {T}"],
     "de": ["{N}. {H}", "{H}", "{H}: {Q}.", "{H}: {P}", "{H} / {H}", "{H}, {H}: {L}, {date}",
-           "{lang} / {lang}: {level}", "{H}: {O}", "{P}, {T}"],
+           "{H}: {O}", "{P}, {T}"],
 }
-# Written from the words the annotated documents (testdata/annotated) lost to
-# the prose runs, so those documents cannot judge this set fairly; draw the
-# words from elsewhere before it is kept (docs/model-runtime.md).
-HEADINGS = {
-    "nl": ["Feiten", "Procedure", "Beoordeling", "Motivering", "Beslissing", "Onderwerp", "Betreft", "Bijlagen",
-           "Kopie", "Ingeschreven", "Uitkeringen", "Voorwerp", "Samenvatting", "Besluit", "Opmerkingen",
-           "Handtekening", "Datum", "Plaats", "Repertoriumnummer", "Rolnummer", "Uittreksel", "Aanvrager",
-           "Verweerder", "Eiser", "Contactpersoon", "Behandeld door", "Dossiernummer", "Ondertekend", "Geboren"],
-    "fr": ["Faits", "Procédure", "Motifs", "Dispositif", "Objet", "Copie", "Annexes", "Remarques", "Signature",
-           "Date", "Lieu", "Demandeur", "Défendeur", "Concerne", "Décision", "Inscrit", "Prestations", "Docteur",
-           "Personne de contact", "Numéro de dossier", "Né le", "Par ces motifs"],
-    "de": ["Sachverhalt", "Begründung", "Betreff", "Anlagen", "Ort", "Datum", "Unterschrift", "Bemerkungen",
-           "Kopie", "Beschluss", "Antragsteller", "Leistungen", "Eingetragen", "Ansprechpartner", "Aktenzeichen",
-           "Geboren", "Entscheidung", "Physiotherapeutin", "Sprachkenntnisse"],
-}
-LANGUAGES = {"nl": ["Nederlands", "Frans", "Duits", "Engels"], "fr": ["français", "néerlandais", "allemand", "anglais"],
-             "de": ["Deutsch", "Französisch", "Niederländisch", "Englisch"]}
-LEVELS = {"nl": ["goed", "zeer goed", "basiskennis", "moedertaal"], "fr": ["bien", "très bien", "notions", "langue maternelle"],
-          "de": ["gut", "sehr gut", "Grundkenntnisse", "Muttersprache"]}
 MONTHS = {"nl": ["januari", "maart", "mei", "september"], "fr": ["janvier", "mars", "mai", "septembre"],
           "de": ["Januar", "März", "Mai", "September"]}
+
+
+def generator_headings(lang: str) -> list[str]:
+    """The labels and headings synth writes in its forms, letters, minutes
+    and invoices, without their colons. Drawn from the generator, not from
+    testdata/annotated, so that those documents can judge a set built on
+    them."""
+    form = synth.FORM_LABELS[lang]
+    minutes, invoice = synth.MIN_WORDS[lang], synth.INV_WORDS[lang]
+    words = [w for ws in form.values() for w in ws] + synth.SUBJECT[lang] + synth.DEC_HEAD[lang]
+    words += minutes["head"] + minutes["present"] + minutes["absent"]
+    words += invoice["inv"] + invoice["client"] + invoice["lines"] + [invoice[k] for k in ("nr", "date", "due", "total")]
+    return sorted({w.rstrip(" :") for w in words if "{" not in w})
 
 
 class Writer:
@@ -155,7 +149,7 @@ class Writer:
         for lang, _ in LANG_WEIGHTS:
             sents, words = synth.prose(data_dir, lang)
             self.clauses[lang] = [c for c in sents if c.endswith(".")]
-            self.headings[lang] = HEADINGS[lang] + words
+            self.headings[lang] = (generator_headings(lang), words)
 
     def person(self, slot: str) -> str:
         r = self.rng
@@ -187,17 +181,14 @@ class Writer:
         elif slot == "age":
             text = str(r.randint(19, 88))
         elif slot == "H":
-            text = r.choice(HEADINGS[lang] if r.random() < 0.5 else self.headings[lang])
+            generated, words = self.headings[lang]
+            text = r.choice(generated if r.random() < 0.5 or not words else words)
         elif slot == "N":
             text = r.choice(["I", "II", "III", "IV", "V", "VI", "1", "2", "3", "4"])
         elif slot == "date":
             d = r.randint(1, 28)
             text = f"{d:02d}.{r.randint(1, 12):02d}.{r.randint(2015, 2026)}" if r.random() < 0.5 else \
                 f"{d} {r.choice(MONTHS[lang])} {r.randint(2015, 2026)}"
-        elif slot == "lang":
-            text = r.choice(LANGUAGES[r.choice(list(LANGUAGES))])
-        elif slot == "level":
-            text = r.choice(LEVELS[lang])
         else:
             text = r.choice(words[slot][lang])
         if slot == "U":

@@ -569,12 +569,13 @@ class TestProse(unittest.TestCase):
                 self.assertIn(before[-1].lower(), {f.split()[-1].lower() for f in prose.FUNCTIONS["nl"]}, ex)
 
     def test_labels_name_nothing(self):
-        """Headings and form labels shaped like the templates (`II. Feiten`,
-        `Ort, Datum: Eupen, 02.05.2024`, `Französisch / français: sehr gut`)
-        hold no span; a function after a name stays outside it."""
+        """Headings and form labels shaped like the templates (`II. Betreft`,
+        `Datum / Plaats`) hold no span; a function after a name stays
+        outside it. Their words come from the generator, not from the
+        annotated documents that judge them."""
         w = prose.Writer(DATA, random.Random(7), corpus_names=[])
         for lang in ("nl", "fr", "de"):
-            for template in ["{N}. {H}", "{H} / {H}", "{lang} / {lang}: {level}"]:
+            for template in ["{N}. {H}", "{H} / {H}", "{H}: {Q}."]:
                 for _ in range(20):
                     ex = w.sentence(lang, template)
                     self.assertEqual(ex["spans"], [], ex)
@@ -583,6 +584,7 @@ class TestProse(unittest.TestCase):
                 (a, b, typ), = ex["spans"]
                 self.assertEqual((a, typ), (0, "PERSON"), ex)
                 self.assertRegex(ex["text"][b:], r"^ ?, ", ex)
+            self.assertIn("Geboortedatum" if lang == "nl" else "IBAN", prose.generator_headings(lang))
         exs = prose.labels(DATA, n=200, seed=3, corpus_names=[])
         self.assertEqual({ex["lang"] for ex in exs}, {"nl", "fr", "de"})
         self.assertTrue(all("{" not in ex["text"] for ex in exs))
