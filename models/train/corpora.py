@@ -27,8 +27,10 @@ train sentences with other names in their slots (mentions.py), as does
 the tidy set with its labels made to agree across the corpus (froglabel.agree);
 `chamber-frog-nl-agree-swap-org` swaps its organisations too. `prose-persons`
 are sentences written from templates that name persons in the contexts of
-running prose (prose.py), `prose-labels` lines of headings and form labels
-whose capitalised words name nothing.
+running prose (prose.py), `prose-printed` the same sentences with half of
+them as old newspapers print them (OCR noise, old Dutch spelling, spaced),
+`prose-labels` lines of headings and form labels whose capitalised words
+name nothing.
 
 Usage:  load("icdar-nl-train"), load_text(data_dir), TRAIN_SETS, DEV_SETS,
 EVAL_SETS. `python3 corpora.py` prints counts for every corpus.
@@ -340,6 +342,8 @@ _REGISTRY["chamber-frog-nl-agree-swap-org-apart"] = ((), "swap-org-apart:chamber
 _REGISTRY["prose-persons"] = ((), "prose", "")
 # lines of forms and headings whose capitalised words name nothing (prose.LABELS)
 _REGISTRY["prose-labels"] = ((), "prose-labels", "")
+# prose-persons with half of its sentences as old newspapers print them (prose.printed)
+_REGISTRY["prose-printed"] = ((), "prose-printed", "")
 
 NAMES = sorted(_REGISTRY)
 
@@ -449,7 +453,8 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
                                     person_types=mentions.SWAPPED if how == "swap-org-apart" else None)
     if kind.startswith("prose"):
         import prose
-        return prose.labels(data_dir) if kind == "prose-labels" else prose.examples(data_dir)
+        return {"prose-labels": prose.labels, "prose-printed": prose.printed_examples}.get(
+            kind, prose.examples)(data_dir)
     if kind.startswith("frog"):
         import froglabel
         if kind == "frog-tidy":

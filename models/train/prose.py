@@ -228,9 +228,92 @@ def examples(data_dir: str, n: int = 12000, seed: int = 0, corpus_names=None) ->
     return _written(data_dir, n, seed, corpus_names, TEMPLATES, "prose")
 
 
+def printed_examples(data_dir: str, n: int = 12000, seed: int = 0, corpus_names=None, share: float = 0.5) -> list[dict]:
+    """The sentences of examples (same seed, same sentences), a share of
+    them as old newspapers print them (printed)."""
+    rng = random.Random(seed + 7919)
+    return [printed(ex, rng) if rng.random() < share else ex
+            for ex in examples(data_dir, n, seed, corpus_names)]
+
+
 def labels(data_dir: str, n: int = 4000, seed: int = 1, corpus_names=None) -> list[dict]:
     """n lines of forms and headings (LABELS)."""
     return _written(data_dir, n, seed, corpus_names, LABELS, "prose-labels")
+
+
+# Shapes of the historic newspapers (the ICDAR-Europeana and Europeana
+# corpora, OCR of the 19th and early 20th century) that modern prose lacks.
+# OCR confuses letters of like shape, splits and joins words and strews
+# marks; the Dutch of the time wrote `-sche`, `zoo`, `eene`, `oogen`, `y`.
+_OCR_LIKE = {"e": "c", "c": "e", "n": "u", "u": "n", "i": "ï", "l": "i", "s": "f", "a": "s", "o": "c",
+             "h": "b", "b": "h", "r": "t", "t": "l", "m": "rn", "I": "l", "S": "8", "O": "0"}
+_OCR_MARKS = "«•'.,-"
+_WORD = re.compile(r"\w+")
+_OLD_NL = [  # (pattern, replacement, chance per word)
+    (re.compile(r"^([a-z]{3,})se$"), r"\1sche", 0.8),
+    (re.compile(r"^zo$"), "zoo", 0.8),
+    (re.compile(r"^een$"), "eene", 0.2),
+    (re.compile(r"^de$"), "den", 0.15),
+    (re.compile(r"^([a-z]*[bdfgklmnprstvwz])([oe])([bdfgklmnprstvz]e[nr]?)$"), r"\1\2\2\3", 0.5),
+    (re.compile(r"ij"), "y", 0.1),
+]
+
+
+def printed(ex: dict, rng: random.Random) -> dict:
+    """ex as an old newspaper prints it: spaced like the corpora, old Dutch
+    spelling in the words around the names, and OCR noise in every word,
+    names included. The spans keep their labels and follow their text."""
+    old = ex["lang"] == "nl"
+
+    def word(m: re.Match, labelled: bool) -> str:
+        w = m.group(0)
+        if old and not labelled:
+            for pat, repl, chance in _OLD_NL:
+                if pat.search(w) and rng.random() < chance:
+                    w = pat.sub(repl, w)
+        return _ocr(w, rng, marks=not labelled) if rng.random() < 0.08 else w
+
+    def rewrite(s: str, labelled: bool) -> str:
+        s = _WORD.sub(lambda m: word(m, labelled), s)
+        return s if labelled else re.sub(" +", " ", _SPACED.sub(r" \1 ", s))
+
+    text, spans, at = "", [], 0
+    for a, b, label in sorted(ex["spans"]):
+        text = _join(text, rewrite(ex["text"][at:a], False))
+        span = rewrite(ex["text"][a:b], True)
+        text = _join(text, span)
+        spans.append([len(text) - len(span), len(text), label])
+        at = b
+    text = _join(text, rewrite(ex["text"][at:], False)).strip()
+    return dict(ex, text=text, spans=spans)
+
+
+def _join(text: str, s: str) -> str:
+    """text and s with one space at most where they meet."""
+    if not text:
+        return s.lstrip(" ")
+    if text.endswith(" ") and s.startswith(" "):
+        return text + s[1:]
+    return text + s
+
+
+def _ocr(w: str, rng: random.Random, marks: bool) -> str:
+    """One OCR error in w: a letter for one of like shape, a split, or (if
+    marks: outside a span, which holds no stray marks) a mark."""
+    kind = rng.random()
+    if kind < 0.6:
+        at = [i for i, c in enumerate(w) if c in _OCR_LIKE]
+        if at:
+            i = rng.choice(at)
+            return w[:i] + _OCR_LIKE[w[i]] + w[i + 1:]
+        return w
+    if (kind < 0.8 or not marks) and len(w) >= 6:
+        i = rng.randint(2, len(w) - 2)
+        return w[:i] + " " + w[i:]
+    if not marks:
+        return w
+    mark = rng.choice(_OCR_MARKS)
+    return mark + w if rng.random() < 0.5 else w + mark
 
 
 def _written(data_dir, n, seed, corpus_names, templates, source) -> list[dict]:

@@ -527,6 +527,14 @@ class TestMentions(unittest.TestCase):
                                  ("LOCATION", True): ["Brussel", "Oost-Vlaanderen", "Sint-Niklaas"]})
 
 
+class _Fixed(random.Random):
+    """Draws that always take the rare branch of a chance below 0.1 and
+    never an OCR error (rng.random() == 0.09)."""
+
+    def random(self):
+        return 0.09
+
+
 class TestProse(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -567,6 +575,31 @@ class TestProse(unittest.TestCase):
                 self.assertEqual(typ, "PERSON")
                 before = ex["text"][:a].split()
                 self.assertIn(before[-1].lower(), {f.split()[-1].lower() for f in prose.FUNCTIONS["nl"]}, ex)
+
+    def test_printed(self):
+        """As an old newspaper prints it, a sentence keeps its spans, their
+        labels and order; a span holds its name (OCR noise at most, no stray
+        mark), and only the words around the names take the old spelling."""
+        rng = random.Random(4)
+        changed = 0
+        for ex in self.exs:
+            p = prose.printed(ex, rng)
+            changed += p["text"] != ex["text"]
+            self.assertEqual([t for *_, t in p["spans"]], [t for *_, t in ex["spans"]])
+            self.assertNotIn("  ", p["text"])
+            end = 0
+            for (a, b, _), (a0, b0, _) in zip(p["spans"], ex["spans"]):
+                m, m0 = p["text"][a:b], ex["text"][a0:b0]
+                self.assertGreaterEqual(a, end, p)
+                self.assertEqual(m, m.strip(), p)
+                self.assertFalse(set(m) & set(prose._OCR_MARKS) - set(m0), (m, m0))
+                self.assertLessEqual(abs(len(m) - len(m0)), len(re.findall(r"\w+", m0)), (m, m0))
+                end = b
+        self.assertGreater(changed, len(self.exs) // 2)
+        self.assertEqual(prose.printed({"text": "Piet Franse zag de grootse lopen", "spans": [[0, 11, "PERSON"]],
+                                        "lang": "nl"}, _Fixed())["text"], "Piet Franse zag den grootsche loopen")
+        self.assertEqual(prose.printed({"text": "Zo zegt Vlerick.", "spans": [[8, 15, "PERSON"]], "lang": "nl"},
+                                       _Fixed()), {"text": "Zo zegt Vlerick .", "spans": [[8, 15, "PERSON"]], "lang": "nl"})
 
     def test_labels_name_nothing(self):
         """Headings and form labels shaped like the templates (`II. Betreft`,
