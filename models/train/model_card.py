@@ -318,8 +318,8 @@ def main(argv=None):
     if ms:
         L.append("## Lowest entity score\n")
         L.append(f"The service drops a span whose score (mean label probability of its words) is below "
-                 f"**{ms['chosen']}** (`belner_min_score` in `config.json`), chosen by `min_score.py` on the dev sets "
-                 "(the mean of their exact-span F1, as for the checkpoint); the scores above apply it.\n")
+                 f"**{ms['chosen']}** (`belner_min_score` in `config.json`), chosen by `min_score.py` "
+                 "by the mean exact-span F1 of the dev sets below; the scores above apply it.\n")
         names = [n for n in next(iter(ms["table"].values())) if n != "mean"]
         L.append("| min score | " + " | ".join(names) + " | mean |")
         L.append("|---|" + "---|" * (len(names) + 1))

@@ -168,6 +168,15 @@ class LabelTest(unittest.TestCase):
         self.assertEqual(MS.best(table), 0.6, "the lowest of equal means")
         self.assertEqual(MS.best({0.0: {"mean": 1.0}}), 0.0)
 
+    def test_min_score_sets(self):
+        """The lowest score is chosen on the checkpoint's dev sets and the
+        newspapers' dev splits, unless left out."""
+        import min_score as MS
+        sets = MS.dev_sets(SMOKE_DATA_DIR, 10, 0, 5)
+        self.assertEqual(list(sets), ["conll2002-nl-testa", "icdar-nl-dev", "icdar-fr-dev"])
+        self.assertEqual([len(exs) for exs, _, _ in sets.values()], [10, 5, 5])
+        self.assertEqual(list(MS.dev_sets(SMOKE_DATA_DIR, 10, 0, -1)), ["conll2002-nl-testa"])
+
     def test_tidy_span(self):
         import nerdata as N
         cases = [

@@ -89,7 +89,7 @@ SMOKE = dict(vocab_size=2000, vocab_synth=50, max_lines=300,
              cycles=[("finetune7", ["--time-budget", "0.2", "--max-steps", "6", "--synth", "30", "--max-per-corpus", "50",
                                     "--dev-testa", "100", "--dev-synth", "20", "--eval-every", "3", "--log-every", "3"],
                       (1, 2, ("more1", 1, ["--synth", "20", "--lr", "1e-3"])))],
-             min_score=["--dev-testa", "100", "--dev-synth", "20"], evaluate=["--limit", "100", "--n-synth", "30"])
+             min_score=["--dev-testa", "100", "--dev-synth", "20", "--dev-icdar", "50"], evaluate=["--limit", "100", "--n-synth", "30"])
 # the run for a lent GPU (gpu.sh), inside one 10-minute device call: the
 # same model and data, a vocabulary that has seen synthetic documents, one
 # pre-training and one fine-tuning whose schedules follow their time budgets,
