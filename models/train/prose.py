@@ -212,14 +212,9 @@ class Writer:
         parts.append((template[at:], None))
         text, spans = "", []
         for s, label in parts:
-            if label is None and spaced:
-                s = re.sub(" +", " ", _SPACED.sub(r" \1 ", s))
-                s = s.lstrip(" ") if not text else s
-                if text.endswith(" ") and s.startswith(" "):
-                    s = s[1:]
             if label is not None:
                 spans.append([len(text), len(text) + len(s), label])
-            text += s
+            text = _join(text, _spaced(s)) if label is None and spaced else text + s
         return {"text": text.rstrip(), "spans": spans, "lang": lang, "source": "prose"}
 
 
@@ -275,7 +270,7 @@ def printed(ex: dict, rng: random.Random) -> dict:
 
     def rewrite(s: str, labelled: bool) -> str:
         s = _WORD.sub(lambda m: word(m, labelled), s)
-        return s if labelled else re.sub(" +", " ", _SPACED.sub(r" \1 ", s))
+        return s if labelled else _spaced(s)
 
     text, spans, at = "", [], 0
     for a, b, label in sorted(ex["spans"]):
@@ -286,6 +281,11 @@ def printed(ex: dict, rng: random.Random) -> dict:
         at = b
     text = _join(text, rewrite(ex["text"][at:], False)).strip()
     return dict(ex, text=text, spans=spans)
+
+
+def _spaced(s: str) -> str:
+    """s with its punctuation set apart by spaces, as the corpora print it."""
+    return re.sub(" +", " ", _SPACED.sub(r" \1 ", s))
 
 
 def _join(text: str, s: str) -> str:
