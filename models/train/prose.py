@@ -11,7 +11,8 @@ These sentences put names of every origin in such contexts, in Dutch,
 French and German, beside places and organisations in theirs so that a
 context word alone does not make a person; the clauses around them are the
 entity-free sentences of the unlabelled text (synth.prose). A third of them
-are spaced as the corpora print them (`zegt Vlerick .`).
+are spaced as the corpora print them (`zegt Vlerick .`); `printed` rewrites
+a sentence as the historic newspapers print it (OCR noise, old spelling).
 
 CLI:  python3 prose.py --show 20
 """
@@ -256,8 +257,9 @@ _OLD_NL = [  # (pattern, replacement, chance per word)
 
 def printed(ex: dict, rng: random.Random) -> dict:
     """ex as an old newspaper prints it: spaced like the corpora, old Dutch
-    spelling in the words around the names, and OCR noise in every word,
-    names included. The spans keep their labels and follow their text."""
+    spelling in the words around the names, and OCR noise in one word of
+    twelve, names included. The spans keep their labels and follow their
+    text."""
     old = ex["lang"] == "nl"
 
     def word(m: re.Match, labelled: bool) -> str:
