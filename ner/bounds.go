@@ -171,11 +171,16 @@ func particlesStart(text []rune, s int) int {
 var longInitials = []string{"Ph", "Th", "Ch", "Chr", "Cl"}
 
 // initialsStart returns where a PERSON starts once the initials before it
-// are in (not "M.", mostly Monsieur).
+// are in (not "M.", mostly Monsieur), also where a tokenised text prints
+// their full stops apart ("J . A . van der Burgh").
 func initialsStart(text []rune, s int) int {
 	for s >= 3 && text[s-1] == ' ' && text[s-2] == '.' {
-		j := wordBefore(text, s-2)
-		w := text[j : s-2]
+		k := s - 2
+		if text[s-3] == ' ' {
+			k = s - 3
+		}
+		j := wordBefore(text, k)
+		w := text[j:k]
 		if !(len(w) == 1 && unicode.IsUpper(w[0]) && w[0] != 'M' || slices.Contains(longInitials, string(w))) {
 			break
 		}

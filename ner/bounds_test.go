@@ -25,6 +25,8 @@ func TestSpanBounds(t *testing.T) {
 			[]span{{"H.-J. Zimmermann", P}}},
 		{"initial before a person", "Frau H. Kühn", []span{{"H", P}, {"Kühn", P}}, []span{{"H. Kühn", P}}},
 		{"two initials", "T.a.v. F. F. Peeters", []span{{"Peeters", P}}, []span{{"F. F. Peeters", P}}},
+		{"tokenised initials", "tot lid J . A . van der Burgh , lid", []span{{"J", P}, {"van der Burgh", P}},
+			[]span{{"J . A . van der Burgh", P}}},
 		{"M. is Monsieur", "M. Dupont", []span{{"Dupont", P}}, []span{{"Dupont", P}}},
 		{"particle last", "De heer Dylan Van Gestel.", []span{{"Dylan Van", P}}, []span{{"Dylan Van Gestel", P}}},
 		{"legal form", "transmise à Rigaux & Bernard SC.", []span{{"Rigaux & Bernard", O}}, []span{{"Rigaux & Bernard SC", O}}},

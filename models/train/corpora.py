@@ -120,9 +120,37 @@ def decode(tokens: list[str], tags: list[str]):
     if cur:
         spans.append(cur)
     out = []
-    for a, b, lab in spans:
+    for a, b, lab in join_initials(tokens, spans):
         out.append([offs[a][0], offs[b - 1][1], lab])
     return text, offs, out
+
+
+# Initials of more than one letter (Ph. Van Hamme, Chr. Dupont).
+LONG_INITIALS = ("Ph", "Th", "Ch", "Chr", "Cl")
+
+
+def is_initial(word: str) -> bool:
+    """Whether word is an initial without its full stop: one capital letter
+    (``J``, ``É``) or one of LONG_INITIALS."""
+    return len(word) == 1 and word.isupper() or word in LONG_INITIALS
+
+
+def join_initials(tokens: list[str], spans: list[list]) -> list[list]:
+    """Joins a PERSON that ends with an initial to the PERSON one full stop
+    after it: [start_token, end_token, label] spans. ICDAR-Europeana's Dutch
+    files tag an initial's full stop O (``J/I-PER ./O A/I-PER ./O van/I-PER
+    der/I-PER Burgh/I-PER``), which cuts a fifth of their persons into
+    pieces; ANNOTATION.md keeps the initials in the person's span
+    (``J. A. van der Burgh``)."""
+    out = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and prev[2] == span[2] == "PERSON" and span[0] == prev[1] + 1
+                and tokens[prev[1]] == "." and is_initial(tokens[prev[1] - 1])):
+            prev[1] = span[1]
+        else:
+            out.append(list(span))
+    return out
 
 
 def _example(tokens, tags, lang, source):

@@ -12,6 +12,7 @@ import numpy as np
 import torch
 
 import wordpiece as W
+from corpora import is_initial
 from data import BIO, BIO2ID
 
 WINDOW = 256  # pieces per window including [CLS] and [SEP]
@@ -356,17 +357,15 @@ def _particles_start(text, s) -> int:
     return start
 
 
-# Initials of more than one letter (Ph. Van Hamme, Chr. Dupont).
-_LONG_INITIALS = ("Ph", "Th", "Ch", "Chr", "Cl")
-
-
 def _initials_start(text, s) -> int:
     """Where a PERSON starts once the initials before it are in (not
-    ``M.``, mostly Monsieur)."""
+    ``M.``, mostly Monsieur), also where a tokenised text prints their full
+    stops apart (``J . A . van der Burgh``)."""
     while s >= 3 and text[s - 1] == " " and text[s - 2] == ".":
-        j = _word_before(text, s - 2)
-        w = text[j:s - 2]
-        if not (len(w) == 1 and w.isupper() and w != "M" or w in _LONG_INITIALS):
+        k = s - 3 if text[s - 3] == " " else s - 2
+        j = _word_before(text, k)
+        w = text[j:k]
+        if w == "M" or not is_initial(w):
             break
         s = j
     return s
