@@ -14,7 +14,8 @@ becomes unlabelled text.
 Tag decoding works for IOB1 and IOB2 alike: `B-X` always starts an entity,
 `I-X` continues the current entity when it has the same type and starts a new
 one otherwise (IOB1, or an IOB2 file with an error). Tags whose type maps to
-nothing end the current entity.
+nothing end the current entity. A person cut at the full stop of an initial
+is joined again (`join_initials`).
 
 The `chamber-gazetteer-*`, `chamber-places-*` and `chamber-multiword-*` sets
 are no files of shared/data/ner: they are the Chamber questions labelled from
