@@ -66,3 +66,30 @@ func TestShippedModelReproducesItsFixture(t *testing.T) {
 		}
 	}
 }
+
+// The shipped model carries the common words its recipe chose, and they
+// hold no name: the list's words are taken out of its gazetteers.
+func TestShippedCommonWords(t *testing.T) {
+	dir, remove, err := Extract()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer remove()
+	words, err := ner.LoadCommonWords(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(words) < 1000 {
+		t.Fatalf("%d common words, want the recipe's list", len(words))
+	}
+	for _, w := range []string{"feiten", "copie", "bail"} {
+		if !words[w] {
+			t.Errorf("%q is not a common word", w)
+		}
+	}
+	for _, w := range []string{"vos", "lier", "celles", "ernst", "claire"} {
+		if words[w] {
+			t.Errorf("the name %q is a common word", w)
+		}
+	}
+}

@@ -14,7 +14,8 @@ const DefaultMaxBatch = 2
 
 // Config says which model to load and how to run it.
 type Config struct {
-	// Dir holds model.onnx, config.json and tokenizer.json.
+	// Dir holds model.onnx, config.json and tokenizer.json, and may hold
+	// CommonWordsFile.
 	Dir string
 	// Backend is "go" (the default) or "ort"; ORTLibDir and Threads as in
 	// HugotOptions.
@@ -72,6 +73,10 @@ func Load(cfg Config) (*Service, error) {
 			return nil, err
 		}
 	}
+	common, err := LoadCommonWords(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
 	m, err := LoadHugot(cfg.Dir, HugotOptions{Backend: cfg.Backend, ORTLibDir: cfg.ORTLibDir, Threads: cfg.Threads,
 		MaxBatch: cfg.MaxBatch, MaxSequence: DefaultMaxPieces + 2})
 	if err != nil {
@@ -81,7 +86,7 @@ func Load(cfg Config) (*Service, error) {
 		return nil, errors.Join(errors.New("config.json and model.onnx disagree on the number of labels"), m.Close())
 	}
 	pool := NewPool(m, cfg.Workers, cfg.MaxBatch, cfg.Queue)
-	r := NewRecognizer(tok, labels, pool).WithMinScore(cfg.MinScore)
+	r := NewRecognizer(tok, labels, pool).WithMinScore(cfg.MinScore).WithCommonWords(common)
 	return &Service{Recognizer: r, model: m, pool: pool}, nil
 }
 

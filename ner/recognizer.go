@@ -34,6 +34,7 @@ type Recognizer struct {
 	maxPieces int
 	overlap   int
 	minScore  float64
+	common    CommonWords
 }
 
 // NewRecognizer returns a Recognizer that tokenizes with tok, runs the
@@ -53,6 +54,12 @@ func (r *Recognizer) WithWindow(maxPieces, overlap int) *Recognizer {
 // WithMinScore sets the lowest score of an entity returned.
 func (r *Recognizer) WithMinScore(min float64) *Recognizer {
 	r.minScore = min
+	return r
+}
+
+// WithCommonWords sets the common words that no entity may be on its own.
+func (r *Recognizer) WithCommonWords(c CommonWords) *Recognizer {
+	r.common = c
 	return r
 }
 
@@ -108,5 +115,5 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 			kept = append(kept, e)
 		}
 	}
-	return boundAddresses(text, wholeWords(text, joinOrganizations(text, kept))), nil
+	return r.common.drop(text, boundAddresses(text, wholeWords(text, joinOrganizations(text, kept)))), nil
 }

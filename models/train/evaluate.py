@@ -9,7 +9,9 @@
   character spans compared exactly.
 
 By default the model is loaded from the exported ``model.onnx`` initializers
-(``onnx_weights.load_from_onnx``) so the shipped weights are what is measured.
+(``onnx_weights.load_from_onnx``) so the shipped weights are what is measured,
+and decoded as the service decodes them: at the model's lowest score and
+with its common words (``min_score.py``, ``common_words.py``).
 Speed is the torch model's tokens/s on this CPU; ONNX Runtime / GoMLX speed is
 measured on the Go side.
 
@@ -29,6 +31,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import common_words as CW  # noqa: E402
 import data as D  # noqa: E402
 import nerdata as N  # noqa: E402
 import wordpiece as W  # noqa: E402
@@ -79,10 +82,10 @@ def to_token_spans(spans, tokens):
     return out
 
 
-def eval_examples(model, wp, exs, token_level: bool, types, min_score=0.0):
+def eval_examples(model, wp, exs, token_level: bool, types, min_score=0.0, common_words=frozenset()):
     texts = [ex["text"] for ex in exs]
     t0 = time.time()
-    preds = N.predict_spans(model, wp, texts, min_score=min_score)
+    preds = N.predict_spans(model, wp, texts, min_score=min_score, common_words=common_words)
     dt = time.time() - t0
     res = score_spans(exs, preds, token_level, types)
     res["_examples"] = len(exs)
@@ -206,7 +209,9 @@ def main(argv=None):
     torch.set_num_threads(a.threads)
     model, wp = load_model_dir(a.model_dir)
     min_score = model_min_score(a.model_dir)
+    common = CW.load(a.model_dir)
     report = {"model_dir": os.path.abspath(a.model_dir), "sets": {}, "threads": a.threads, "min_score": min_score,
+              "common_words": len(common),
               "command": " ".join(["python3", "evaluate.py"] + (argv if argv is not None else sys.argv[1:]))}
     speed_texts = None
     for name in a.sets.split(","):
@@ -216,7 +221,7 @@ def main(argv=None):
         exs, tok, types = load_set(name, a.data_dir, a.n_synth)
         if a.limit:
             exs = exs[:a.limit]
-        res = eval_examples(model, wp, exs, tok, types, min_score)
+        res = eval_examples(model, wp, exs, tok, types, min_score, common)
         report["sets"][name] = res
         print(f"{name}: overall F1 {res['overall']['f1']:.2f} "
               + " ".join(f"{SHORT[t]} {res[t]['f1']:.1f}" for t in types), flush=True)

@@ -192,6 +192,8 @@ def main(argv=None):
     L.append("| `config.json` | HF BERT config, `BertForTokenClassification`, id2label/label2id |")
     L.append("| `vocab.txt`, `special_tokens_map.json`, `tokenizer_config.json` | HF companions |")
     L.append("| `fixture.json` | 3 texts: input ids, pieces, code-point offsets, expected logits (tolerance 1e-3) and labels |")
+    L.append("| `common_words.txt` | the common words no PERSON, ORGANIZATION or LOCATION may be on its own "
+             "(`common_words.py`), one per line |")
     L.append("| `eval.json`, `eval.md` | the measurements below |")
     L.append("| `train_info.json` | build command and stage timings |\n")
     L.append(f"Graph ops: {', '.join(ops)}. No fused/contrib ops, no Gelu, no ReduceSum/Sigmoid/ArgMax.\n")
@@ -309,7 +311,8 @@ def main(argv=None):
     L.append("Entity-level exact match, micro P/R/F1 per type (seqeval-style). Corpora: predictions mapped to the "
              "original tokens; ADDRESS predictions ignored there (no ADDRESS in those corpora). Synthetic: exact "
              "character spans. Spans are decoded as the service decodes them (`nerdata.decode_spans`: the repairs "
-             "and span bounds of `ner/window.go`, `ner/tidy.go` and `ner/bounds.go`). Produced by:\n")
+             "and span bounds of `ner/window.go`, `ner/tidy.go` and `ner/bounds.go`, and a span that is one of the "
+             "model's common words dropped, `ner/common.go`). Produced by:\n")
     L.append("```sh")
     L.append("cd models/train && " + ev.get("command", "python3 evaluate.py --model-dir ../belner-ner")
              .replace(os.path.abspath(md), "../belner-ner"))
@@ -343,7 +346,9 @@ def main(argv=None):
              "for persons (`VERKOOP`, `BODEMATTEST`): on the annotated documents, against the sixth cycle, "
              "ORGANIZATION overlap F1 0.901 -> 0.875, PERSON 0.912 -> 0.926, LOCATION 0.823 -> 0.864, all types "
              "0.946 -> 0.947 (docs/model-runtime.md, \"Silver labels from Frog\" and \"Mended labels and swapped "
-             "names\").")
+             "names\"). Decoding drops such a word when it is one of `common_words.txt` (`Feiten`, `Copie`, `BAIL`), "
+             "but not a word that Dutch and French prose also write with a capital (`Dienst`, `Service`) nor a "
+             "German noun (`Ort`, `Physiotherapie`): the list knows Dutch and French only.")
     L.append("* German has the least text (man pages + corpora); German subword segmentation is coarser.")
     L.append("* Inference windows: fine-tuned on windows <= 256 pieces; keep windows <= 256 for this accuracy.")
     L.append("* Offsets in `fixture.json` are code points; hugot reports UTF-8 byte offsets.")

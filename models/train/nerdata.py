@@ -11,6 +11,7 @@ from typing import List, Tuple
 import numpy as np
 import torch
 
+import common_words as CW
 import wordpiece as W
 from corpora import is_initial
 from data import BIO, BIO2ID
@@ -164,7 +165,8 @@ def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
     return [(offs, widx, labs, probs) for ids, offs, widx, labs, probs in encs]
 
 
-def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0) -> List[Tuple[int, int, str]]:
+def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0,
+                 common_words=frozenset()) -> List[Tuple[int, int, str]]:
     """First-piece BIO decoding over pre-tokenizer words -> char spans.
 
     With ``text``, the repairs that the Go service makes too (ner/window.go):
@@ -179,8 +181,9 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0) -> List
     digit is dropped:
     names have one, and what the small model finds without one are common
     words; spans end at whole hyphenated names (``whole_words``) and an
-    ADDRESS gets the bounds ANNOTATION.md gives it (``bound_addresses``).
-    On the dev sets these only remove errors.
+    ADDRESS gets the bounds ANNOTATION.md gives it (``bound_addresses``);
+    a span that is one of the model's ``common_words`` goes
+    (``drop_common_words``). On the dev sets these only remove errors.
 
     With ``probs`` (each piece's label probability), a span's score is the
     mean over its words' first pieces, as the service scores it, and spans
@@ -213,7 +216,19 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0) -> List
         return [tuple(x) for x in spans]
     spans = (tidy_span(text, *x) for x in spans)
     spans = [x for x in spans if x is not None and capital_or_digit(text[x[0]:x[1]])]
-    return bound_addresses(text, whole_words(text, join_organizations(text, spans)))
+    spans = bound_addresses(text, whole_words(text, join_organizations(text, spans)))
+    return drop_common_words(text, spans, common_words)
+
+
+def drop_common_words(text, spans, words):
+    """Drops a PERSON, ORGANIZATION or LOCATION that is one word, of
+    common_words.MIN_LEN letters or more, whose lower case is in words
+    (common_words.py says why)."""
+    return [x for x in spans if not _common_word(text[x[0]:x[1]], x[2], words)]
+
+
+def _common_word(s, typ, words) -> bool:
+    return typ != "ADDRESS" and len(s) >= CW.MIN_LEN and s.lower() in words and CW.WORD.fullmatch(s) is not None
 
 
 def join_organizations(text, spans):
@@ -841,5 +856,6 @@ def _glued_punct(text, words, k, typ) -> bool:
     return words[k - 1][1] == s and nxt[0] == e and nxt[2] == "I-" + typ
 
 
-def predict_spans(model, wp, texts, min_score=0.0, **kw):
-    return [decode_spans(*r, text=t, min_score=min_score) for r, t in zip(predict_pieces(model, wp, texts, **kw), texts)]
+def predict_spans(model, wp, texts, min_score=0.0, common_words=frozenset(), **kw):
+    return [decode_spans(*r, text=t, min_score=min_score, common_words=common_words)
+            for r, t in zip(predict_pieces(model, wp, texts, **kw), texts)]

@@ -343,6 +343,66 @@ class LabelTest(unittest.TestCase):
                 self.assertEqual(set(m.group(1).encode().decode("unicode_escape").encode("latin-1").decode()), want)
 
 
+    def test_drop_common_words(self):
+        """The same cases as ner/common_test.go's TestCommonWordsDrop."""
+        import nerdata as N
+        words = {"feiten", "bail", "l'administration", "cm", "mutualité", "chrétienne", "ex-partner"}
+        for name, text, typ, dropped in [
+            ("a heading", "Feiten", "PERSON", True),
+            ("in capitals", "BAIL", "ORGANIZATION", True),
+            ("elided", "L'administration", "ORGANIZATION", True),
+            ("hyphenated", "Ex-partner", "LOCATION", True),
+            ("a name of common words", "Mutualité chrétienne", "ORGANIZATION", False),
+            ("not a common word", "Peeters", "PERSON", False),
+            ("an address", "Feiten", "ADDRESS", False),
+            ("an acronym", "CM", "ORGANIZATION", False),
+            ("with a digit", "Feiten2", "ORGANIZATION", False),
+            ("an apostrophe at the end", "Feiten'", "PERSON", False),
+            ("a hyphen at the start", "-bail", "PERSON", False),
+            ("two hyphens", "Ex--partner", "PERSON", False),
+        ]:
+            with self.subTest(name):
+                text_ = "« " + text + " »"
+                got = N.drop_common_words(text_, [(2, 2 + len(text), typ)], words)
+                self.assertEqual(got == [], dropped)
+
+    def test_common_word_rule_matches_go(self):
+        """The shortest word dropped is the same in ner/common.go."""
+        import re
+        import common_words as CW
+        with open(os.path.join(HERE, "..", "..", "ner", "common.go"), encoding="utf-8") as f:
+            m = re.search(r"const minCommonWord = (\d+)", f.read())
+        self.assertIsNotNone(m, "ner/common.go declares minCommonWord")
+        self.assertEqual(int(m.group(1)), CW.MIN_LEN)
+
+
+class CommonWordsTest(unittest.TestCase):
+    def test_build(self):
+        """A word is common when the Chamber's questions write it in lower
+        case often enough and seldom with a capital inside a sentence; the
+        gazetteers' names are never common."""
+        import common_words as CW
+        import gazlabel
+        d = tempfile.mkdtemp(prefix="belner-common-")
+        self.addCleanup(shutil.rmtree, d)
+        lines = (["Feiten: de feiten zijn bekend, de golf ook."] * 5 + ["Hij zag de Golf van Biskaje."]
+                 + ["een bus en een ab."] * 4 + ["zo gaat het, met marie en ernst."] * 5)
+        path = os.path.join(d, gazlabel.FILES["nl"])
+        os.makedirs(os.path.dirname(path))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        words = set(CW.build(d))
+        self.assertIn("feiten", words)  # a capital first in a sentence does not count
+        self.assertIn("ernst", words)  # the fallback gazetteers know no Ernst
+        self.assertNotIn("golf", words)  # with a capital inside a sentence once in six
+        self.assertNotIn("bus", words)  # four times only
+        self.assertNotIn("de", words)  # too short
+        self.assertNotIn("marie", words)  # a first name
+        CW.write(d, sorted(words))
+        self.assertEqual(CW.load(d), frozenset(words))
+        self.assertEqual(CW.load(os.path.join(d, "text")), frozenset())
+
+
 class PretrainBatchTest(unittest.TestCase):
     """The masked-LM batches: pieces 100..499 start a word, 500..999
     continue one, so every row can be checked against its words."""
@@ -561,7 +621,8 @@ class RecipeSmokeTest(unittest.TestCase):
 
     def test_files(self):
         for f in ["model.onnx", "tokenizer.json", "config.json", "vocab.txt", "fixture.json",
-                  "special_tokens_map.json", "tokenizer_config.json", "eval.json", "eval.md", "min_score.json"]:
+                  "special_tokens_map.json", "tokenizer_config.json", "eval.json", "eval.md", "min_score.json",
+                  "common_words.txt"]:
             self.assertTrue(os.path.exists(os.path.join(self.out, f)), f)
 
     def test_config(self):

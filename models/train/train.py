@@ -30,6 +30,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
 
 import torch  # noqa: E402
 
+import common_words as CW  # noqa: E402
 import data as D  # noqa: E402
 import evaluate as E  # noqa: E402
 import export as X  # noqa: E402
@@ -41,7 +42,8 @@ import soup  # noqa: E402
 import wordpiece as W  # noqa: E402
 from model import load_checkpoint, model_of, save_checkpoint  # noqa: E402
 
-STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "finetune4", "finetune5", "finetune6", "finetune7", "export", "min_score", "evaluate", "card"]
+STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "finetune4", "finetune5", "finetune6", "finetune7",
+         "export", "common_words", "min_score", "evaluate", "card"]
 
 # the corpora of the seventh cycle, and the arguments of its two members
 # that add sentences of prose naming persons
@@ -171,6 +173,9 @@ def main(argv=None):
         diff = onnx_check.check_dir(out)
         log(f"train: ONNX graph (numpy interpreter) vs torch max |diff| {diff:.2e}")
         timings["export_min"] = (time.time() - t0) / 60
+
+    if "common_words" in steps:
+        CW.main(["--model-dir", out, "--data-dir", a.data_dir])
 
     if "min_score" in steps:
         t0 = time.time()

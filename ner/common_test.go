@@ -1,0 +1,96 @@
+package ner
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/belner/belner/entity"
+)
+
+// The same cases as the recipe's test_drop_common_words.
+func TestCommonWordsDrop(t *testing.T) {
+	words := CommonWords{"feiten": true, "bail": true, "l'administration": true, "cm": true, "mutualité": true,
+		"chrétienne": true, "ex-partner": true}
+	for _, tc := range []struct {
+		name, text string
+		typ        entity.Type
+		dropped    bool
+	}{
+		{"a heading", "Feiten", entity.Person, true},
+		{"in capitals", "BAIL", entity.Organization, true},
+		{"elided", "L'administration", entity.Organization, true},
+		{"hyphenated", "Ex-partner", entity.Location, true},
+		{"a name of common words", "Mutualité chrétienne", entity.Organization, false},
+		{"not a common word", "Peeters", entity.Person, false},
+		{"an address", "Feiten", entity.Address, false},
+		{"an acronym", "CM", entity.Organization, false},
+		{"with a digit", "Feiten2", entity.Organization, false},
+		{"an apostrophe at the end", "Feiten'", entity.Person, false},
+		{"a hyphen at the start", "-bail", entity.Person, false},
+		{"two hyphens", "Ex--partner", entity.Person, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := []rune("« " + tc.text + " »")
+			e := entity.Entity{Type: tc.typ, Start: 2, End: 2 + len([]rune(tc.text))}
+			got := words.drop(text, []entity.Entity{e})
+			if (len(got) == 0) != tc.dropped {
+				t.Errorf("dropped = %v, want %v", len(got) == 0, tc.dropped)
+			}
+		})
+	}
+}
+
+func TestLoadCommonWords(t *testing.T) {
+	dir := t.TempDir()
+	if words, err := LoadCommonWords(dir); err != nil || words != nil {
+		t.Errorf("a model without %s: %v, %v; want none", CommonWordsFile, words, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, CommonWordsFile), []byte("feiten\n\nbail\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	words, err := LoadCommonWords(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(words) != 2 || !words["feiten"] || !words["bail"] {
+		t.Errorf("got %v, want feiten and bail", words)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "bad"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "bad", CommonWordsFile), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadCommonWords(filepath.Join(dir, "bad")); err == nil {
+		t.Errorf("a directory named %s: no error", CommonWordsFile)
+	}
+}
+
+// The recogniser drops a heading the model takes for a person once the
+// model has common words, and keeps the persons around it.
+func TestRecognizeDropsCommonWords(t *testing.T) {
+	m := map[string]entity.Type{"Feiten": entity.Person, "Jan": entity.Person, "Peeters": entity.Person}
+	text := []rune("Feiten\n\nDan kwam Jan Peeters.")
+	for _, tc := range []struct {
+		name   string
+		common CommonWords
+		want   []string
+	}{
+		{"without common words", nil, []string{"PERSON:Feiten", "PERSON:Jan Peeters"}},
+		{"with common words", CommonWords{"feiten": true}, []string{"PERSON:Jan Peeters"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, _ := fakeRecognizer(t, m, 1, 2)
+			es, err := r.WithCommonWords(tc.common).Recognize(context.Background(), text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := spans(text, es); !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
