@@ -15,7 +15,7 @@ const Name = "belner-ner"
 
 //go:embed belner-ner/model.onnx belner-ner/config.json belner-ner/tokenizer.json
 //go:embed belner-ner/special_tokens_map.json belner-ner/tokenizer_config.json belner-ner/fixture.json
-//go:embed belner-ner/common_words.txt
+//go:embed belner-ner/common_words.txt belner-ner/places.txt
 var files embed.FS
 
 // Shipped returns the shipped model's files.

@@ -67,9 +67,9 @@ func TestShippedModelReproducesItsFixture(t *testing.T) {
 	}
 }
 
-// The shipped model carries the common words its recipe chose, and they
-// hold no name: the list's words are taken out of its gazetteers.
-func TestShippedCommonWords(t *testing.T) {
+// The shipped model carries the common words and places its recipe chose:
+// no name is a common word, and no first name a place.
+func TestShippedWordLists(t *testing.T) {
 	dir, remove, err := Extract()
 	if err != nil {
 		t.Fatal(err)
@@ -91,5 +91,17 @@ func TestShippedCommonWords(t *testing.T) {
 		if words[w] {
 			t.Errorf("the name %q is a common word", w)
 		}
+	}
+	places, err := ner.LoadPlaces(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"Marokko", "Égypte", "Österreich"} {
+		if !places[p] {
+			t.Errorf("%q is not a listed place", p)
+		}
+	}
+	if places["France"] {
+		t.Error("France, also a first name, is a listed place")
 	}
 }

@@ -30,7 +30,21 @@ type CommonWords map[string]bool
 // LoadCommonWords reads dir/CommonWordsFile; a model without the file has
 // none.
 func LoadCommonWords(dir string) (CommonWords, error) {
-	f, err := os.Open(filepath.Join(dir, CommonWordsFile))
+	lines, err := readList(dir, CommonWordsFile)
+	if lines == nil || err != nil {
+		return nil, err
+	}
+	words := CommonWords{}
+	for _, l := range lines {
+		words[l] = true
+	}
+	return words, nil
+}
+
+// readList returns the non-blank lines of dir/name, trimmed; nil if there
+// is no such file.
+func readList(dir, name string) ([]string, error) {
+	f, err := os.Open(filepath.Join(dir, name))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -38,17 +52,17 @@ func LoadCommonWords(dir string) (CommonWords, error) {
 		return nil, err
 	}
 	defer f.Close()
-	words := CommonWords{}
+	lines := []string{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if w := strings.TrimSpace(sc.Text()); w != "" {
-			words[w] = true
+		if l := strings.TrimSpace(sc.Text()); l != "" {
+			lines = append(lines, l)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", CommonWordsFile, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return words, nil
+	return lines, nil
 }
 
 // drop returns es without the PERSON, ORGANIZATION and LOCATION entities
@@ -69,17 +83,18 @@ func (c CommonWords) drop(text []rune, es []entity.Entity) []entity.Entity {
 	return kept
 }
 
-// oneWord reports whether s is letters, with single apostrophes or hyphens
-// between them ("l'administration", "Sint-Niklaas"), as the recipe's
-// common_words.WORD matches it.
+// wordJoiners join the parts of one word ("l'administration",
+// "Sint-Niklaas").
+const wordJoiners = "'’-"
+
+// oneWord reports whether s is one word as wordSpans finds them.
 func oneWord(s []rune) bool {
-	for i, r := range s {
-		if unicode.IsLetter(r) {
-			continue
-		}
-		if !strings.ContainsRune("'’-", r) || i == 0 || i == len(s)-1 || !unicode.IsLetter(s[i-1]) {
-			return false
-		}
-	}
-	return true
+	w := wordSpans(s)
+	return len(w) == 1 && w[0] == [2]int{0, len(s)}
+}
+
+// wordRune reports whether r belongs to a word: a letter, or a numeric
+// character that is no decimal digit (as Python's [^\W\d_]).
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.In(r, unicode.Nl, unicode.No)
 }

@@ -15,7 +15,7 @@ const DefaultMaxBatch = 2
 // Config says which model to load and how to run it.
 type Config struct {
 	// Dir holds model.onnx, config.json and tokenizer.json, and may hold
-	// CommonWordsFile.
+	// CommonWordsFile and PlacesFile.
 	Dir string
 	// Backend is "go" (the default) or "ort"; ORTLibDir and Threads as in
 	// HugotOptions.
@@ -77,6 +77,10 @@ func Load(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	places, err := LoadPlaces(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
 	m, err := LoadHugot(cfg.Dir, HugotOptions{Backend: cfg.Backend, ORTLibDir: cfg.ORTLibDir, Threads: cfg.Threads,
 		MaxBatch: cfg.MaxBatch, MaxSequence: DefaultMaxPieces + 2})
 	if err != nil {
@@ -86,7 +90,7 @@ func Load(cfg Config) (*Service, error) {
 		return nil, errors.Join(errors.New("config.json and model.onnx disagree on the number of labels"), m.Close())
 	}
 	pool := NewPool(m, cfg.Workers, cfg.MaxBatch, cfg.Queue)
-	r := NewRecognizer(tok, labels, pool).WithMinScore(cfg.MinScore).WithCommonWords(common)
+	r := NewRecognizer(tok, labels, pool).WithMinScore(cfg.MinScore).WithCommonWords(common).WithPlaces(places)
 	return &Service{Recognizer: r, model: m, pool: pool}, nil
 }
 

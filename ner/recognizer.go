@@ -35,6 +35,7 @@ type Recognizer struct {
 	overlap   int
 	minScore  float64
 	common    CommonWords
+	places    Places
 }
 
 // NewRecognizer returns a Recognizer that tokenizes with tok, runs the
@@ -60,6 +61,13 @@ func (r *Recognizer) WithMinScore(min float64) *Recognizer {
 // WithCommonWords sets the common words that no entity may be on its own.
 func (r *Recognizer) WithCommonWords(c CommonWords) *Recognizer {
 	r.common = c
+	return r
+}
+
+// WithPlaces sets the places that become a LOCATION where the model passed
+// them over.
+func (r *Recognizer) WithPlaces(p Places) *Recognizer {
+	r.places = p
 	return r
 }
 
@@ -115,5 +123,6 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 			kept = append(kept, e)
 		}
 	}
-	return r.common.drop(text, boundAddresses(text, wholeWords(text, joinOrganizations(text, kept)))), nil
+	es = boundAddresses(text, wholeWords(text, joinOrganizations(text, kept)))
+	return r.places.add(text, r.common.drop(text, es)), nil
 }

@@ -70,17 +70,24 @@ def _sentence_start(line, i) -> bool:
     return not before or before[-1] in _SENTENCE_END
 
 
-def names(data_dir) -> set[str]:
-    """First names, the Statbel surnames and the places of the gazetteers,
-    in lower case."""
+def top_names(data_dir) -> set[str]:
+    """The Statbel first names and surnames of the gazetteers, in lower
+    case."""
     g = gazetteers.get(data_dir)
-    out = {p.lower() for p in g.place_names()} | {x.lower() for x in g.first_tail}
+    out = set()
     for by_sex in g.first_top.values():
         for first, _ in by_sex.values():
             out |= {x.lower() for x in first}
     for last, _ in g.last_top.values():
         out |= {x.lower() for x in last}
     return out
+
+
+def names(data_dir) -> set[str]:
+    """top_names(), every first name and the places of the gazetteers, in
+    lower case."""
+    g = gazetteers.get(data_dir)
+    return top_names(data_dir) | {x.lower() for x in g.first_tail} | {p.lower() for p in g.place_names()}
 
 
 def build(data_dir) -> list[str]:

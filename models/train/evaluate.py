@@ -10,8 +10,9 @@
 
 By default the model is loaded from the exported ``model.onnx`` initializers
 (``onnx_weights.load_from_onnx``) so the shipped weights are what is measured,
-and decoded as the service decodes them: at the model's lowest score and
-with its common words (``min_score.py``, ``common_words.py``).
+and decoded as the service decodes them: at the model's lowest score, with
+its common words and places (``min_score.py``, ``common_words.py``,
+``places.py``).
 Speed is the torch model's tokens/s on this CPU; ONNX Runtime / GoMLX speed is
 measured on the Go side.
 
@@ -34,6 +35,7 @@ sys.path.insert(0, HERE)
 import common_words as CW  # noqa: E402
 import data as D  # noqa: E402
 import nerdata as N  # noqa: E402
+import places as PL  # noqa: E402
 import wordpiece as W  # noqa: E402
 
 TYPES = ["PERSON", "ADDRESS", "ORGANIZATION", "LOCATION"]
@@ -82,10 +84,11 @@ def to_token_spans(spans, tokens):
     return out
 
 
-def eval_examples(model, wp, exs, token_level: bool, types, min_score=0.0, common_words=frozenset()):
+def eval_examples(model, wp, exs, token_level: bool, types, min_score=0.0, common_words=frozenset(),
+                  places=frozenset()):
     texts = [ex["text"] for ex in exs]
     t0 = time.time()
-    preds = N.predict_spans(model, wp, texts, min_score=min_score, common_words=common_words)
+    preds = N.predict_spans(model, wp, texts, min_score=min_score, common_words=common_words, places=places)
     dt = time.time() - t0
     res = score_spans(exs, preds, token_level, types)
     res["_examples"] = len(exs)
@@ -209,9 +212,9 @@ def main(argv=None):
     torch.set_num_threads(a.threads)
     model, wp = load_model_dir(a.model_dir)
     min_score = model_min_score(a.model_dir)
-    common = CW.load(a.model_dir)
+    common, places = CW.load(a.model_dir), PL.load(a.model_dir)
     report = {"model_dir": os.path.abspath(a.model_dir), "sets": {}, "threads": a.threads, "min_score": min_score,
-              "common_words": len(common),
+              "common_words": len(common), "places": len(places),
               "command": " ".join(["python3", "evaluate.py"] + (argv if argv is not None else sys.argv[1:]))}
     speed_texts = None
     for name in a.sets.split(","):
@@ -221,7 +224,7 @@ def main(argv=None):
         exs, tok, types = load_set(name, a.data_dir, a.n_synth)
         if a.limit:
             exs = exs[:a.limit]
-        res = eval_examples(model, wp, exs, tok, types, min_score, common)
+        res = eval_examples(model, wp, exs, tok, types, min_score, common, places)
         report["sets"][name] = res
         print(f"{name}: overall F1 {res['overall']['f1']:.2f} "
               + " ".join(f"{SHORT[t]} {res[t]['f1']:.1f}" for t in types), flush=True)

@@ -67,7 +67,7 @@ collect() {
 	cp "$from/train.log" "$run/gpu.log"
 	cp "$from/finetune_summary.json" "$run/"
 	"$py" models/train/train.py --gpu --data-dir "$data" --run "$run" --out "$model" \
-		--steps export,common_words,min_score,evaluate
+		--steps export,common_words,places,min_score,evaluate
 }
 
 case ${1:-} in

@@ -30,20 +30,22 @@ import common_words as CW  # noqa: E402
 import data as D  # noqa: E402
 import evaluate as E  # noqa: E402
 import nerdata as N  # noqa: E402
+import places as PL  # noqa: E402
 
 ICDAR_DEV = ["icdar-nl-dev", "icdar-fr-dev"]
 THRESHOLDS = [0.0, 0.3, 0.4] + [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
 
 
-def sweep(model, wp, sets, thresholds=THRESHOLDS, common_words=frozenset()):
+def sweep(model, wp, sets, thresholds=THRESHOLDS, common_words=frozenset(), places=frozenset()):
     """{threshold: {set: overall exact F1, "mean": mean}} over the sets,
-    decoded with the model's common_words."""
+    decoded with the model's common_words and places."""
     out = {t: {} for t in thresholds}
     for name, (exs, token_level, types) in sets.items():
         texts = [ex["text"] for ex in exs]
         pieces = N.predict_pieces(model, wp, texts)
         for t in thresholds:
-            pred = [N.decode_spans(*p, text=x, min_score=t, common_words=common_words) for p, x in zip(pieces, texts)]
+            pred = [N.decode_spans(*p, text=x, min_score=t, common_words=common_words, places=places)
+                    for p, x in zip(pieces, texts)]
             out[t][name] = E.score_spans(exs, pred, token_level, types)["overall"]["f1"]
     for t in thresholds:
         out[t]["mean"] = round(sum(out[t][n] for n in sets) / len(sets), 2)
@@ -88,7 +90,7 @@ def main(argv=None):
     torch.set_num_threads(1)
     model, wp = E.load_model_dir(a.model_dir)
     table = sweep(model, wp, dev_sets(a.data_dir, a.dev_testa, a.dev_synth, a.dev_icdar),
-                  common_words=CW.load(a.model_dir))
+                  common_words=CW.load(a.model_dir), places=PL.load(a.model_dir))
     names = [n for n in next(iter(table.values())) if n != "mean"]
     print("min_score  " + "  ".join(names) + "  mean")
     for t, row in table.items():

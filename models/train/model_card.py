@@ -194,6 +194,8 @@ def main(argv=None):
     L.append("| `fixture.json` | 3 texts: input ids, pieces, code-point offsets, expected logits (tolerance 1e-3) and labels |")
     L.append("| `common_words.txt` | the common words no PERSON, ORGANIZATION or LOCATION may be on its own "
              "(`common_words.py`), one per line |")
+    L.append("| `places.txt` | the countries decoding makes a LOCATION where the model passed them over (`places.py`), "
+             "one per line |")
     L.append("| `eval.json`, `eval.md` | the measurements below |")
     L.append("| `train_info.json` | build command and stage timings |\n")
     L.append(f"Graph ops: {', '.join(ops)}. No fused/contrib ops, no Gelu, no ReduceSum/Sigmoid/ArgMax.\n")
@@ -311,8 +313,9 @@ def main(argv=None):
     L.append("Entity-level exact match, micro P/R/F1 per type (seqeval-style). Corpora: predictions mapped to the "
              "original tokens; ADDRESS predictions ignored there (no ADDRESS in those corpora). Synthetic: exact "
              "character spans. Spans are decoded as the service decodes them (`nerdata.decode_spans`: the repairs "
-             "and span bounds of `ner/window.go`, `ner/tidy.go` and `ner/bounds.go`, and a span that is one of the "
-             "model's common words dropped, `ner/common.go`). Produced by:\n")
+             "and span bounds of `ner/window.go`, `ner/tidy.go` and `ner/bounds.go`; a span that is one of the "
+             "model's common words dropped, `ner/common.go`; a listed country the model passed over added, "
+             "`ner/places.go`). Produced by:\n")
     L.append("```sh")
     L.append("cd models/train && " + ev.get("command", "python3 evaluate.py --model-dir ../belner-ner")
              .replace(os.path.abspath(md), "../belner-ner"))

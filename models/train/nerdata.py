@@ -166,7 +166,7 @@ def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
 
 
 def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0,
-                 common_words=frozenset()) -> List[Tuple[int, int, str]]:
+                 common_words=frozenset(), places=frozenset()) -> List[Tuple[int, int, str]]:
     """First-piece BIO decoding over pre-tokenizer words -> char spans.
 
     With ``text``, the repairs that the Go service makes too (ner/window.go):
@@ -183,7 +183,9 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0,
     words; spans end at whole hyphenated names (``whole_words``) and an
     ADDRESS gets the bounds ANNOTATION.md gives it (``bound_addresses``);
     a span that is one of the model's ``common_words`` goes
-    (``drop_common_words``). On the dev sets these only remove errors.
+    (``drop_common_words``), and a listed place that no span touches
+    becomes a LOCATION (``add_places``). On the dev sets these only remove
+    errors.
 
     With ``probs`` (each piece's label probability), a span's score is the
     mean over its words' first pieces, as the service scores it, and spans
@@ -217,7 +219,7 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0,
     spans = (tidy_span(text, *x) for x in spans)
     spans = [x for x in spans if x is not None and capital_or_digit(text[x[0]:x[1]])]
     spans = bound_addresses(text, whole_words(text, join_organizations(text, spans)))
-    return drop_common_words(text, spans, common_words)
+    return add_places(text, drop_common_words(text, spans, common_words), places)
 
 
 def drop_common_words(text, spans, words):
@@ -229,6 +231,57 @@ def drop_common_words(text, spans, words):
 
 def _common_word(s, typ, words) -> bool:
     return typ != "ADDRESS" and len(s) >= CW.MIN_LEN and s.lower() in words and CW.WORD.fullmatch(s) is not None
+
+
+def add_places(text, spans, places):
+    """Adds a LOCATION for each word of places (``places.py``) that no span
+    touches, unless it starts a sentence or line, or a capitalised word or
+    a title stands right beside it (``_name_beside``)."""
+    if not places:
+        return spans
+    out = list(spans)
+    for m in CW.WORD.finditer(text):
+        a, b = m.span()
+        if (m.group() in places and not any(s < b and a < e for s, e, _ in spans)
+                and not _sentence_start(text, a) and not _name_beside(text, a, b)):
+            out.append((a, b, "LOCATION"))
+    return sorted(out)
+
+
+_PLACE_SENTENCE_END = ".!?:•*"
+_BLANKS = " \t\u00a0"
+
+
+def _sentence_start(text, a) -> bool:
+    """Whether only blanks stand between the line's start, or the end of a
+    sentence, and a."""
+    j = _blanks_before(text, a)
+    return j == 0 or text[j - 1] == "\n" or text[j - 1] in _PLACE_SENTENCE_END
+
+
+def _name_beside(text, a, b) -> bool:
+    """Whether the word right before a (blanks between, ending in a letter
+    or a full stop) has a capital or is a title, or the word right after b
+    starts with a capital: the place is then part of a name (`Jordan
+    Peeters`, `mevrouw Georgia`, `Marokko Telecom`)."""
+    j = _blanks_before(text, a)
+    if j < a:
+        k = j
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        w = text[k:j]
+        if w and (w[-1].isalpha() or w[-1] == ".") and (w[0].isupper() or w.lower() in TITLES):
+            return True
+    k = b
+    while k < len(text) and text[k] in _BLANKS:
+        k += 1
+    return b < k < len(text) and text[k].isupper()
+
+
+def _blanks_before(text, a) -> int:
+    while a > 0 and text[a - 1] in _BLANKS:
+        a -= 1
+    return a
 
 
 def join_organizations(text, spans):
@@ -856,6 +909,6 @@ def _glued_punct(text, words, k, typ) -> bool:
     return words[k - 1][1] == s and nxt[0] == e and nxt[2] == "I-" + typ
 
 
-def predict_spans(model, wp, texts, min_score=0.0, common_words=frozenset(), **kw):
-    return [decode_spans(*r, text=t, min_score=min_score, common_words=common_words)
+def predict_spans(model, wp, texts, min_score=0.0, common_words=frozenset(), places=frozenset(), **kw):
+    return [decode_spans(*r, text=t, min_score=min_score, common_words=common_words, places=places)
             for r, t in zip(predict_pieces(model, wp, texts, **kw), texts)]

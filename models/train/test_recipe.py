@@ -366,6 +366,35 @@ class LabelTest(unittest.TestCase):
                 got = N.drop_common_words(text_, [(2, 2 + len(text), typ)], words)
                 self.assertEqual(got == [], dropped)
 
+    def test_add_places(self):
+        """The same cases as ner/places_test.go's TestPlacesAdd."""
+        import nerdata as N
+        places = {"Marokko", "Egypte", "Guinee-Bissau"}
+        for name, text, org, want in [
+            ("in running text", "Hij woont in Marokko.", None, ["LOCATION:Marokko"]),
+            ("two", "naar Egypte en Marokko", None, ["LOCATION:Egypte", "LOCATION:Marokko"]),
+            ("hyphenated", "uit Guinee-Bissau gekomen", None, ["LOCATION:Guinee-Bissau"]),
+            ("in brackets", "geboren te Casablanca (Marokko)", None, ["LOCATION:Marokko"]),
+            ("after a comma", "Casablanca, Marokko, 2024", None, ["LOCATION:Marokko"]),
+            ("first in the text", "Marokko won", None, []),
+            ("first on a line", "Hij woont in\r\n  Marokko nu", None, []),
+            ("first in a sentence", "Zo is het. Marokko won", None, []),
+            ("after a colon", "Land: Marokko", None, []),
+            ("a capitalised word before", "Jan Marokko kwam", None, []),
+            ("a title before", "mevrouw Marokko kwam", None, []),
+            ("a capitalised word after", "bij Marokko Telecom", None, []),
+            ("a capital after a comma", "in Marokko, Egypte en", None, ["LOCATION:Marokko", "LOCATION:Egypte"]),
+            ("part of a longer word", "de Marokkaanse markt", None, []),
+            ("joined to another word", "een x-Marokko", None, []),
+            ("in capitals", "in MAROKKO", None, []),
+            ("inside a model span", "bij de Ambassade van Marokko in", "Ambassade van Marokko",
+             ["ORGANIZATION:Ambassade van Marokko"]),
+        ]:
+            with self.subTest(name):
+                spans = [(text.index(org), text.index(org) + len(org), "ORGANIZATION")] if org else []
+                got = N.add_places(text, spans, places)
+                self.assertEqual([f"{t}:{text[a:b]}" for a, b, t in got], want)
+
     def test_common_word_rule_matches_go(self):
         """The shortest word dropped is the same in ner/common.go."""
         import re
@@ -401,6 +430,25 @@ class CommonWordsTest(unittest.TestCase):
         CW.write(d, sorted(words))
         self.assertEqual(CW.load(d), frozenset(words))
         self.assertEqual(CW.load(os.path.join(d, "text")), frozenset())
+
+    def test_places(self):
+        """The countries of one word, less common words and Statbel names;
+        every listed country has its three languages."""
+        import common_words as CW
+        import places as PL
+        self.assertTrue(all(len(row) == 3 for row in PL.COUNTRIES))
+        got = set(PL.build(SMOKE_DATA_DIR))
+        common, people = set(CW.build(SMOKE_DATA_DIR)), CW.top_names(SMOKE_DATA_DIR)
+        want = {n for row in PL.COUNTRIES for n in row
+                if n and " " not in n and n.lower() not in common and n.lower() not in people}
+        self.assertEqual(got, want)
+        for name in ("Marokko", "Égypte", "Guinee-Bissau", "Österreich"):
+            self.assertIn(name, got)
+        self.assertNotIn("Verenigd Koninkrijk", got)  # several words
+        d = tempfile.mkdtemp(prefix="belner-places-")
+        self.addCleanup(shutil.rmtree, d)
+        PL.write(d, sorted(got))
+        self.assertEqual(PL.load(d), frozenset(got))
 
 
 class PretrainBatchTest(unittest.TestCase):
@@ -622,7 +670,7 @@ class RecipeSmokeTest(unittest.TestCase):
     def test_files(self):
         for f in ["model.onnx", "tokenizer.json", "config.json", "vocab.txt", "fixture.json",
                   "special_tokens_map.json", "tokenizer_config.json", "eval.json", "eval.md", "min_score.json",
-                  "common_words.txt"]:
+                  "common_words.txt", "places.txt"]:
             self.assertTrue(os.path.exists(os.path.join(self.out, f)), f)
 
     def test_config(self):

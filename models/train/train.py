@@ -37,13 +37,14 @@ import export as X  # noqa: E402
 import finetune as FT  # noqa: E402
 import min_score as MS  # noqa: E402
 import onnx_check  # noqa: E402
+import places as PL  # noqa: E402
 import pretrain as PT  # noqa: E402
 import soup  # noqa: E402
 import wordpiece as W  # noqa: E402
 from model import load_checkpoint, model_of, save_checkpoint  # noqa: E402
 
 STEPS = ["vocab", "pretrain", "finetune", "finetune2", "finetune3", "finetune4", "finetune5", "finetune6", "finetune7",
-         "export", "common_words", "min_score", "evaluate", "card"]
+         "export", "common_words", "places", "min_score", "evaluate", "card"]
 
 # the corpora of the seventh cycle, and the arguments of its two members
 # that add sentences of prose naming persons
@@ -176,6 +177,9 @@ def main(argv=None):
 
     if "common_words" in steps:
         CW.main(["--model-dir", out, "--data-dir", a.data_dir])
+
+    if "places" in steps:
+        PL.main(["--model-dir", out, "--data-dir", a.data_dir])
 
     if "min_score" in steps:
         t0 = time.time()

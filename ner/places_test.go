@@ -1,0 +1,70 @@
+package ner
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/belner/belner/entity"
+)
+
+// The same cases as the recipe's test_add_places.
+func TestPlacesAdd(t *testing.T) {
+	places := Places{"Marokko": true, "Egypte": true, "Guinee-Bissau": true}
+	for _, tc := range []struct {
+		name, text string
+		org        string // an ORGANIZATION the model found, if any
+		want       []string
+	}{
+		{"in running text", "Hij woont in Marokko.", "", []string{"LOCATION:Marokko"}},
+		{"two", "naar Egypte en Marokko", "", []string{"LOCATION:Egypte", "LOCATION:Marokko"}},
+		{"hyphenated", "uit Guinee-Bissau gekomen", "", []string{"LOCATION:Guinee-Bissau"}},
+		{"in brackets", "geboren te Casablanca (Marokko)", "", []string{"LOCATION:Marokko"}},
+		{"after a comma", "Casablanca, Marokko, 2024", "", []string{"LOCATION:Marokko"}},
+		{"first in the text", "Marokko won", "", nil},
+		{"first on a line", "Hij woont in\r\n  Marokko nu", "", nil},
+		{"first in a sentence", "Zo is het. Marokko won", "", nil},
+		{"after a colon", "Land: Marokko", "", nil},
+		{"a capitalised word before", "Jan Marokko kwam", "", nil},
+		{"a title before", "mevrouw Marokko kwam", "", nil},
+		{"a capitalised word after", "bij Marokko Telecom", "", nil},
+		{"a capital after a comma", "in Marokko, Egypte en", "", []string{"LOCATION:Marokko", "LOCATION:Egypte"}},
+		{"part of a longer word", "de Marokkaanse markt", "", nil},
+		{"joined to another word", "een x-Marokko", "", nil},
+		{"in capitals", "in MAROKKO", "", nil},
+		{"inside a model span", "bij de Ambassade van Marokko in", "Ambassade van Marokko",
+			[]string{"ORGANIZATION:Ambassade van Marokko"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := []rune(tc.text)
+			var es []entity.Entity
+			if tc.org != "" {
+				i := utf8.RuneCountInString(tc.text[:strings.Index(tc.text, tc.org)])
+				es = append(es, entity.Entity{Type: entity.Organization, Start: i, End: i + len([]rune(tc.org))})
+			}
+			if got := spans(text, places.add(text, es)); !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadPlaces(t *testing.T) {
+	dir := t.TempDir()
+	if p, err := LoadPlaces(dir); err != nil || p != nil {
+		t.Errorf("a model without %s: %v, %v; want none", PlacesFile, p, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, PlacesFile), []byte("Marokko\n\nGuinee-Bissau\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := LoadPlaces(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p) != 2 || !p["Marokko"] || !p["Guinee-Bissau"] {
+		t.Errorf("got %v, want Marokko and Guinee-Bissau", p)
+	}
+}
