@@ -2,6 +2,7 @@ package ner
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -45,20 +46,46 @@ func (p Places) add(text []rune, es []entity.Entity) []entity.Entity {
 	if len(p) == 0 {
 		return es
 	}
-	n := len(es)
+	var found []entity.Entity
+	for _, w := range bareWords(text, es, p) {
+		if !sentenceStart(text, w[0]) {
+			found = append(found, entity.Entity{Type: entity.Location, Start: w[0], End: w[1], Score: placeScore,
+				Recognizer: "model", Explanation: entity.Explanation{BaseScore: placeScore,
+					Notes: []string{"a listed place (" + PlacesFile + ") that the model passed over"}}})
+		}
+	}
+	return withFound(es, found)
+}
+
+// bareWords returns the words of text that are in words, that no entity
+// of es touches, that no capitalised word or title stands beside
+// (nameBeside) and that are no part of an e-mail address or URL (glued).
+// es is sorted by start and its entities are disjoint, as the model's are.
+func bareWords(text []rune, es []entity.Entity, words map[string]bool) [][2]int {
+	var out [][2]int
 	for _, w := range wordSpans(text) {
 		a, b := w[0], w[1]
-		if !p[string(text[a:b])] || sentenceStart(text, a) || nameBeside(text, a, b) ||
-			slices.ContainsFunc(es[:n], func(e entity.Entity) bool { return e.Start < b && a < e.End }) {
-			continue
+		if words[string(text[a:b])] && !nameBeside(text, a, b) && !glued(text, a, b) && !touches(es, a, b) {
+			out = append(out, w)
 		}
-		es = append(es, entity.Entity{Type: entity.Location, Start: a, End: b, Score: placeScore, Recognizer: "model",
-			Explanation: entity.Explanation{BaseScore: placeScore,
-				Notes: []string{"a listed place (" + PlacesFile + ") that the model passed over"}}})
 	}
-	if len(es) > n {
-		slices.SortStableFunc(es, func(x, y entity.Entity) int { return x.Start - y.Start })
+	return out
+}
+
+// touches reports whether an entity of es, sorted and disjoint, shares a
+// code point with [a, b).
+func touches(es []entity.Entity, a, b int) bool {
+	i := sort.Search(len(es), func(i int) bool { return es[i].End > a })
+	return i < len(es) && es[i].Start < b
+}
+
+// withFound returns es and found, sorted by start.
+func withFound(es, found []entity.Entity) []entity.Entity {
+	if len(found) == 0 {
+		return es
 	}
+	es = append(es, found...)
+	slices.SortStableFunc(es, func(x, y entity.Entity) int { return x.Start - y.Start })
 	return es
 }
 
@@ -112,6 +139,15 @@ func nameBeside(text []rune, a, b int) bool {
 		k++
 	}
 	return k > b && k < len(text) && unicode.IsUpper(text[k])
+}
+
+// glued reports whether text[a:b] is part of an e-mail address, URL or
+// identifier: "@" or "_" beside it, or a full stop between it and a letter
+// or digit ("ehud.barak@gov.il").
+func glued(text []rune, a, b int) bool {
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return (a > 0 && strings.ContainsRune("@_", text[a-1])) || (a > 1 && text[a-1] == '.' && alnum(text[a-2])) ||
+		(b < len(text) && strings.ContainsRune("@_", text[b])) || (b+1 < len(text) && text[b] == '.' && alnum(text[b+1]))
 }
 
 // blanksBefore returns where the blanks that end text[:a] start.

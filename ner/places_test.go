@@ -35,6 +35,8 @@ func TestPlacesAdd(t *testing.T) {
 		{"part of a longer word", "de Marokkaanse markt", "", nil},
 		{"joined to another word", "een x-Marokko", "", nil},
 		{"in capitals", "in MAROKKO", "", nil},
+		{"in an address of the web", "zie www.Marokko.be nu", "", nil},
+		{"in an e-mail address", "mail Egypte@visit.eg", "", nil},
 		{"inside a model span", "bij de Ambassade van Marokko in", "Ambassade van Marokko",
 			[]string{"ORGANIZATION:Ambassade van Marokko"}},
 	} {

@@ -199,19 +199,28 @@ def _clean_token(tok: str) -> str:
     return tok.replace("\u00a0", " ").strip()
 
 
-def _read_columns(path, sep=None, tok_col=0, tag_col=-1, skip_docstart=True):
+def _read_columns(path, sep=None, tok_col=0, tag_col=-1, skip_docstart=True, docs=None):
     """Generic reader: blank line = sentence break. Returns list of sentences,
     each a list of (token, tag). Lines whose tag is not a valid IOB tag are
-    skipped (junk)."""
+    skipped (junk). With a list docs, appends each sentence's document
+    number there (a -DOCSTART- line starts a document)."""
     sents = []
     cur = []
+    doc = 0
+
+    def end_sentence():
+        nonlocal cur
+        if cur:
+            sents.append(cur)
+            if docs is not None:
+                docs.append(doc)
+            cur = []
+
     with open(path, encoding="utf-8-sig") as f:
         for line in f:
             line = line.rstrip("\r\n")
             if not line.strip():
-                if cur:
-                    sents.append(cur)
-                    cur = []
+                end_sentence()
                 continue
             cols = line.split(sep) if sep else line.split()
             if len(cols) < 2:
@@ -219,9 +228,8 @@ def _read_columns(path, sep=None, tok_col=0, tag_col=-1, skip_docstart=True):
             tok = cols[tok_col]
             tag = cols[tag_col]
             if skip_docstart and tok == "-DOCSTART-":
-                if cur:
-                    sents.append(cur)
-                    cur = []
+                end_sentence()
+                doc += 1
                 continue
             if parse_tag(tag) is None:
                 continue  # junk line
@@ -229,8 +237,7 @@ def _read_columns(path, sep=None, tok_col=0, tag_col=-1, skip_docstart=True):
             if not tok:
                 continue
             cur.append((tok, tag))
-    if cur:
-        sents.append(cur)
+    end_sentence()
     return sents
 
 
@@ -504,8 +511,9 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     for p in paths:
         if not os.path.exists(p):
             raise FileNotFoundError(p)
+    docs = []
     if kind == "conll":
-        sents = _read_columns(paths[0], sep=" ", tok_col=0, tag_col=-1)
+        sents = _read_columns(paths[0], sep=" ", tok_col=0, tag_col=-1, docs=docs)
     elif kind == "icdar":
         sents = _read_columns(paths[0], sep="\t", tok_col=0, tag_col=1)
     elif kind in ("echr", "ehri"):
@@ -524,8 +532,10 @@ def load(name: str, data_dir: str = DEFAULT_DATA_DIR) -> list[dict]:
     else:  # pragma: no cover
         raise ValueError(kind)
     out = []
-    for s in sents:
+    for i, s in enumerate(sents):
         ex = _example([t for t, _ in s], [g for _, g in s], lang, name)
+        if docs:
+            ex["doc"] = docs[i]  # the news article: decoding keeps a name's type across it
         if kind == "europeana-train" and _is_dev(ex["text"]):
             continue
         if kind == "europeana-dev" and not _is_dev(ex["text"]):

@@ -88,7 +88,8 @@ def eval_examples(model, wp, exs, token_level: bool, types, min_score=0.0, commo
                   places=frozenset()):
     texts = [ex["text"] for ex in exs]
     t0 = time.time()
-    preds = N.predict_spans(model, wp, texts, min_score=min_score, common_words=common_words, places=places)
+    preds = N.predict_spans(model, wp, texts, min_score=min_score, common_words=common_words, places=places,
+                            docs=[ex.get("doc") for ex in exs])
     dt = time.time() - t0
     res = score_spans(exs, preds, token_level, types)
     res["_examples"] = len(exs)

@@ -44,8 +44,7 @@ def sweep(model, wp, sets, thresholds=THRESHOLDS, common_words=frozenset(), plac
         texts = [ex["text"] for ex in exs]
         pieces = N.predict_pieces(model, wp, texts)
         for t in thresholds:
-            pred = [N.decode_spans(*p, text=x, min_score=t, common_words=common_words, places=places)
-                    for p, x in zip(pieces, texts)]
+            pred = N.decode_documents(pieces, texts, [ex.get("doc") for ex in exs], t, common_words, places)
             out[t][name] = E.score_spans(exs, pred, token_level, types)["overall"]["f1"]
     for t in thresholds:
         out[t]["mean"] = round(sum(out[t][n] for n in sets) / len(sets), 2)

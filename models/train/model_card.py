@@ -315,7 +315,8 @@ def main(argv=None):
              "character spans. Spans are decoded as the service decodes them (`nerdata.decode_spans`: the repairs "
              "and span bounds of `ner/window.go`, `ner/tidy.go` and `ner/bounds.go`; a span that is one of the "
              "model's common words dropped, `ner/common.go`; a listed country the model passed over added, "
-             "`ner/places.go`). Produced by:\n")
+             "`ner/places.go`; a person's name kept a person across the document, `ner/names.go`, CoNLL's "
+             "articles being its documents). Produced by:\n")
     L.append("```sh")
     L.append("cd models/train && " + ev.get("command", "python3 evaluate.py --model-dir ../belner-ner")
              .replace(os.path.abspath(md), "../belner-ner"))

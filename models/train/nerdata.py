@@ -236,16 +236,22 @@ def _common_word(s, typ, words) -> bool:
 def add_places(text, spans, places):
     """Adds a LOCATION for each word of places (``places.py``) that no span
     touches, unless it starts a sentence or line, or a capitalised word or
-    a title stands right beside it (``_name_beside``)."""
+    a title stands right beside it (``_bare_words``)."""
     if not places:
         return spans
-    out = list(spans)
+    return sorted(spans + [(a, b, "LOCATION") for a, b in _bare_words(text, spans, places)
+                           if not _sentence_start(text, a)])
+
+
+def _bare_words(text, spans, words):
+    """The words of text that are in words, that no span touches, that no
+    capitalised word or title stands beside (``_name_beside``) and that
+    are no part of an e-mail address or URL (``_glued``)."""
     for m in CW.WORD.finditer(text):
         a, b = m.span()
-        if (m.group() in places and not any(s < b and a < e for s, e, _ in spans)
-                and not _sentence_start(text, a) and not _name_beside(text, a, b)):
-            out.append((a, b, "LOCATION"))
-    return sorted(out)
+        if (m.group() in words and not any(s < b and a < e for s, e, _ in spans)
+                and not _name_beside(text, a, b) and not _glued(text, a, b)):
+            yield a, b
 
 
 _PLACE_SENTENCE_END = ".!?:•*"
@@ -278,10 +284,73 @@ def _name_beside(text, a, b) -> bool:
     return b < k < len(text) and text[k].isupper()
 
 
+def _glued(text, a, b) -> bool:
+    """Whether text[a:b] is part of an e-mail address, URL or identifier:
+    `@` or `_` beside it, or a full stop between it and a letter or digit
+    (`ehud.barak@gov.il`)."""
+    n = len(text)
+    return ((a > 0 and text[a - 1] in "@_") or (a > 1 and text[a - 1] == "." and text[a - 2].isalnum())
+            or (b < n and text[b] in "@_") or (b + 1 < n and text[b] == "." and text[b + 1].isalnum()))
+
+
 def _blanks_before(text, a) -> int:
     while a > 0 and text[a - 1] in _BLANKS:
         a -= 1
     return a
+
+
+def same_names(doc, common_words=frozenset(), places=frozenset()):
+    """A name keeps its type across a document: doc is the (text, spans) of
+    its parts (one, in the service; the sentences of a news article in
+    CoNLL). A PERSON of two words or more names a person, by its whole text
+    and by its surname (its last word, with the particles before it:
+    `Barak`, `Van Gent`, not `Gent`), unless the surname is a common word or
+    a listed place. A LOCATION or ORGANIZATION whose text is such a name
+    becomes a PERSON (`Ehud Barak` ... `Barak`), and a one-word surname
+    that no span touches and no capitalised word stands beside becomes one
+    (``_bare_words``). Returns the spans of each part."""
+    names = set()
+    for text, spans in doc:
+        names |= _person_names(text, spans, common_words, places)
+    if not names:
+        return [spans for _, spans in doc]
+    out = []
+    for text, spans in doc:
+        new = [(a, b, "PERSON" if t in ("LOCATION", "ORGANIZATION") and text[a:b] in names else t)
+               for a, b, t in spans]
+        out.append(sorted(new + [(a, b, "PERSON") for a, b in _bare_words(text, new, names)]))
+    return out
+
+
+def _person_names(text, spans, common_words, places):
+    names = set()
+    for a, b, typ in spans:
+        words = text[a:b].split()
+        if typ != "PERSON" or len(words) < 2:
+            continue
+        names.add(text[a:b])
+        k = len(words) - 1
+        while k > 0 and words[k - 1].lower() in _NAME_PARTICLES:
+            k -= 1
+        surname = " ".join(words[k:])
+        if (surname[0].isupper() and len(words[-1]) >= CW.MIN_LEN and all(CW.WORD.fullmatch(w) for w in words[k:])
+                and surname.lower() not in common_words and surname not in places):
+            names.add(surname)
+    return names
+
+
+def decode_documents(pieces, texts, docs=None, min_score=0.0, common_words=frozenset(), places=frozenset()):
+    """decode_spans for each text, then same_names over each document:
+    docs[i] is the document of texts[i] (None: each text is one)."""
+    spans = [decode_spans(*p, text=t, min_score=min_score, common_words=common_words, places=places)
+             for p, t in zip(pieces, texts)]
+    parts = {}
+    for i, d in enumerate(docs if docs is not None else [None] * len(texts)):
+        parts.setdefault(i if d is None else ("doc", d), []).append(i)
+    for idx in parts.values():
+        for i, s in zip(idx, same_names([(texts[i], spans[i]) for i in idx], common_words, places)):
+            spans[i] = s
+    return spans
 
 
 def join_organizations(text, spans):
@@ -909,6 +978,5 @@ def _glued_punct(text, words, k, typ) -> bool:
     return words[k - 1][1] == s and nxt[0] == e and nxt[2] == "I-" + typ
 
 
-def predict_spans(model, wp, texts, min_score=0.0, common_words=frozenset(), places=frozenset(), **kw):
-    return [decode_spans(*r, text=t, min_score=min_score, common_words=common_words, places=places)
-            for r, t in zip(predict_pieces(model, wp, texts, **kw), texts)]
+def predict_spans(model, wp, texts, min_score=0.0, common_words=frozenset(), places=frozenset(), docs=None, **kw):
+    return decode_documents(predict_pieces(model, wp, texts, **kw), texts, docs, min_score, common_words, places)

@@ -688,6 +688,18 @@ class TestDecode(unittest.TestCase):
         self.assertIsNone(corpora.parse_tag("des"))
         self.assertEqual(corpora.parse_tag("B-PEr"), ("B", "PERSON"))
 
+    def test_conll_documents(self):
+        """A -DOCSTART- line starts a document; its sentences carry its number."""
+        with tempfile.TemporaryDirectory() as td:
+            p = os.path.join(td, "ned.x")
+            with open(p, "w", encoding="utf-8") as f:
+                f.write("-DOCSTART- -DOCSTART- O\nBarak N B-PER\n\nHij Pron O\n\n"
+                        "-DOCSTART- -DOCSTART- O\nGent N B-LOC\n")
+            docs = []
+            sents = corpora._read_columns(p, sep=" ", docs=docs)
+            self.assertEqual([[t for t, _ in s] for s in sents], [["Barak"], ["Hij"], ["Gent"]])
+            self.assertEqual(docs, [1, 1, 2])
+
     def test_europeana_reader(self):
         with tempfile.TemporaryDirectory() as td:
             p = os.path.join(td, "x.bio")

@@ -387,6 +387,8 @@ class LabelTest(unittest.TestCase):
             ("part of a longer word", "de Marokkaanse markt", None, []),
             ("joined to another word", "een x-Marokko", None, []),
             ("in capitals", "in MAROKKO", None, []),
+            ("in an address of the web", "zie www.Marokko.be nu", None, []),
+            ("in an e-mail address", "mail Egypte@visit.eg", None, []),
             ("inside a model span", "bij de Ambassade van Marokko in", "Ambassade van Marokko",
              ["ORGANIZATION:Ambassade van Marokko"]),
         ]:
@@ -394,6 +396,42 @@ class LabelTest(unittest.TestCase):
                 spans = [(text.index(org), text.index(org) + len(org), "ORGANIZATION")] if org else []
                 got = N.add_places(text, spans, places)
                 self.assertEqual([f"{t}:{text[a:b]}" for a, b, t in got], want)
+
+    def test_same_names(self):
+        """The same cases as ner/names_test.go's TestSameNames, and a name
+        carried from one part of a document to the next."""
+        import nerdata as N
+        common, places = {"bakker"}, {"Marokko"}
+        for name, text, given, want in [
+            ("a surname again", "Ehud Barak sprak. Later zei Barak dat", ["PERSON:Ehud Barak"],
+             ["PERSON:Ehud Barak", "PERSON:Barak"]),
+            ("taken for a place", "Ehud Barak sprak. Later won Barak.", ["PERSON:Ehud Barak", "LOCATION:Barak"],
+             ["PERSON:Ehud Barak", "PERSON:Barak"]),
+            ("a whole name taken for an organisation", "Ehud Barak sprak, en Ehud Barak won.",
+             ["PERSON:Ehud Barak", "ORGANIZATION:Ehud Barak won"], ["PERSON:Ehud Barak", "ORGANIZATION:Ehud Barak won"]),
+            ("with particles", "Peter Van Gent woont in Gent, naast Van Gent.",
+             ["PERSON:Peter Van Gent", "LOCATION:Gent", "ORGANIZATION:Van Gent"],
+             ["PERSON:Peter Van Gent", "LOCATION:Gent", "PERSON:Van Gent"]),
+            ("a common word", "Jan Bakker kwam. Bakker zei", ["PERSON:Jan Bakker"], ["PERSON:Jan Bakker"]),
+            ("a listed place", "Ali Marokko kwam uit Marokko", ["PERSON:Ali Marokko"], ["PERSON:Ali Marokko"]),
+            ("a capitalised word beside", "Ehud Barak sprak, Eli Barak ook", ["PERSON:Ehud Barak"], ["PERSON:Ehud Barak"]),
+            ("one word names no one", "Barak sprak. Later zei Barak dat", ["PERSON:Barak"], ["PERSON:Barak"]),
+            ("too short", "Jan Li sprak. Later zei Li dat", ["PERSON:Jan Li"], ["PERSON:Jan Li"]),
+            ("part of a longer word", "Ehud Barak sprak over Baraks plan", ["PERSON:Ehud Barak"], ["PERSON:Ehud Barak"]),
+            ("in an e-mail address", "Ehud Barak <Ehud.Barak@gov.il>, Barak_E@x.il", ["PERSON:Ehud Barak"],
+             ["PERSON:Ehud Barak"]),
+        ]:
+            with self.subTest(name):
+                spans, start = [], 0
+                for g in given:
+                    typ, sub = g.split(":", 1)
+                    i = text.index(sub, start)
+                    spans.append((i, i + len(sub), typ))
+                    start = i + len(sub)
+                [got] = N.same_names([(text, spans)], common, places)
+                self.assertEqual([f"{t}:{text[a:b]}" for a, b, t in got], want)
+        doc = [("Ehud Barak sprak .", [(0, 10, "PERSON")]), ("Barak won .", [])]
+        self.assertEqual(N.same_names(doc), [[(0, 10, "PERSON")], [(0, 5, "PERSON")]])
 
     def test_common_word_rule_matches_go(self):
         """The shortest word dropped is the same in ner/common.go."""

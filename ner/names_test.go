@@ -1,0 +1,57 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/belner/belner/entity"
+)
+
+// The same cases as the recipe's test_same_names.
+func TestSameNames(t *testing.T) {
+	common := CommonWords{"bakker": true}
+	places := Places{"Marokko": true}
+	for _, tc := range []struct {
+		name, text string
+		given      []string // TYPE:text, each found after the one before
+		want       []string
+	}{
+		{"a surname again", "Ehud Barak sprak. Later zei Barak dat", []string{"PERSON:Ehud Barak"},
+			[]string{"PERSON:Ehud Barak", "PERSON:Barak"}},
+		{"taken for a place", "Ehud Barak sprak. Later won Barak.", []string{"PERSON:Ehud Barak", "LOCATION:Barak"},
+			[]string{"PERSON:Ehud Barak", "PERSON:Barak"}},
+		{"a whole name taken for an organisation", "Ehud Barak sprak, en Ehud Barak won.",
+			[]string{"PERSON:Ehud Barak", "ORGANIZATION:Ehud Barak won"}, []string{"PERSON:Ehud Barak", "ORGANIZATION:Ehud Barak won"}},
+		{"with particles", "Peter Van Gent woont in Gent, naast Van Gent.",
+			[]string{"PERSON:Peter Van Gent", "LOCATION:Gent", "ORGANIZATION:Van Gent"},
+			[]string{"PERSON:Peter Van Gent", "LOCATION:Gent", "PERSON:Van Gent"}},
+		{"a common word", "Jan Bakker kwam. Bakker zei", []string{"PERSON:Jan Bakker"}, []string{"PERSON:Jan Bakker"}},
+		{"a listed place", "Ali Marokko kwam uit Marokko", []string{"PERSON:Ali Marokko"}, []string{"PERSON:Ali Marokko"}},
+		{"a capitalised word beside", "Ehud Barak sprak, Eli Barak ook", []string{"PERSON:Ehud Barak"},
+			[]string{"PERSON:Ehud Barak"}},
+		{"one word names no one", "Barak sprak. Later zei Barak dat", []string{"PERSON:Barak"}, []string{"PERSON:Barak"}},
+		{"too short", "Jan Li sprak. Later zei Li dat", []string{"PERSON:Jan Li"}, []string{"PERSON:Jan Li"}},
+		{"part of a longer word", "Ehud Barak sprak over Baraks plan", []string{"PERSON:Ehud Barak"},
+			[]string{"PERSON:Ehud Barak"}},
+		{"in an e-mail address", "Ehud Barak <Ehud.Barak@gov.il>, Barak_E@x.il", []string{"PERSON:Ehud Barak"},
+			[]string{"PERSON:Ehud Barak"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := []rune(tc.text)
+			var es []entity.Entity
+			from := 0
+			for _, g := range tc.given {
+				typ, s, _ := strings.Cut(g, ":")
+				i := from + strings.Index(tc.text[from:], s)
+				start := utf8.RuneCountInString(tc.text[:i])
+				es = append(es, entity.Entity{Type: entity.Type(typ), Start: start, End: start + utf8.RuneCountInString(s)})
+				from = i + len(s)
+			}
+			if got := spans(text, sameNames(text, es, common, places)); !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
