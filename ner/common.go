@@ -30,20 +30,13 @@ type CommonWords map[string]bool
 // LoadCommonWords reads dir/CommonWordsFile; a model without the file has
 // none.
 func LoadCommonWords(dir string) (CommonWords, error) {
-	lines, err := readList(dir, CommonWordsFile)
-	if lines == nil || err != nil {
-		return nil, err
-	}
-	words := CommonWords{}
-	for _, l := range lines {
-		words[l] = true
-	}
-	return words, nil
+	words, err := readSet(dir, CommonWordsFile)
+	return CommonWords(words), err
 }
 
-// readList returns the non-blank lines of dir/name, trimmed; nil if there
-// is no such file.
-func readList(dir, name string) ([]string, error) {
+// readSet returns the set of the non-blank lines of dir/name, trimmed;
+// nil if there is no such file.
+func readSet(dir, name string) (map[string]bool, error) {
 	f, err := os.Open(filepath.Join(dir, name))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -52,17 +45,17 @@ func readList(dir, name string) ([]string, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lines := []string{}
+	set := map[string]bool{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		if l := strings.TrimSpace(sc.Text()); l != "" {
-			lines = append(lines, l)
+			set[l] = true
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return lines, nil
+	return set, nil
 }
 
 // drop returns es without the PERSON, ORGANIZATION and LOCATION entities

@@ -28,15 +28,8 @@ type Places map[string]bool
 
 // LoadPlaces reads dir/PlacesFile; a model without the file has none.
 func LoadPlaces(dir string) (Places, error) {
-	lines, err := readList(dir, PlacesFile)
-	if lines == nil || err != nil {
-		return nil, err
-	}
-	p := Places{}
-	for _, l := range lines {
-		p[l] = true
-	}
-	return p, nil
+	p, err := readSet(dir, PlacesFile)
+	return Places(p), err
 }
 
 // add returns es with a LOCATION for each listed place in text that no

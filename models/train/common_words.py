@@ -104,29 +104,36 @@ def build(data_dir) -> list[str]:
     return sorted(words - names(data_dir))
 
 
-def write(model_dir, words):
-    with open(os.path.join(model_dir, FILE), "w", encoding="utf-8") as f:
+def write(model_dir, words, name=FILE):
+    """Writes words into the model directory as name, one per line."""
+    with open(os.path.join(model_dir, name), "w", encoding="utf-8") as f:
         f.writelines(w + "\n" for w in words)
 
 
-def load(model_dir) -> frozenset[str]:
-    """The model's common words; none for a model without the file."""
-    path = os.path.join(model_dir, FILE)
+def load(model_dir, name=FILE) -> frozenset[str]:
+    """The words of the model's file name; none for a model without it."""
+    path = os.path.join(model_dir, name)
     if not os.path.exists(path):
         return frozenset()
     with open(path, encoding="utf-8") as f:
         return frozenset(l.strip() for l in f if l.strip())
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def cli(argv, doc, make, name):
+    """The command line of a recipe step that writes a list made from the
+    data into the model directory."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--model-dir", required=True)
     ap.add_argument("--data-dir", default=D.default_data_dir())
     a = ap.parse_args(argv)
-    words = build(a.data_dir)
-    write(a.model_dir, words)
-    print(f"common_words: {len(words)} words -> {os.path.join(a.model_dir, FILE)}")
-    return words
+    items = make(a.data_dir)
+    write(a.model_dir, items, name)
+    print(f"{len(items)} lines -> {os.path.join(a.model_dir, name)}")
+    return items
+
+
+def main(argv=None):
+    return cli(argv, __doc__, build, FILE)
 
 
 if __name__ == "__main__":

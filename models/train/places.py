@@ -21,7 +21,6 @@ right beside it (`Jordan Peeters`, `mevrouw Georgia`).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -29,7 +28,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import common_words as CW  # noqa: E402
-import data as D  # noqa: E402
 
 FILE = "places.txt"
 
@@ -131,29 +129,13 @@ def build(data_dir) -> list[str]:
     return sorted(out)
 
 
-def write(model_dir, places):
-    with open(os.path.join(model_dir, FILE), "w", encoding="utf-8") as f:
-        f.writelines(p + "\n" for p in places)
-
-
 def load(model_dir) -> frozenset[str]:
     """The model's places; none for a model without the file."""
-    path = os.path.join(model_dir, FILE)
-    if not os.path.exists(path):
-        return frozenset()
-    with open(path, encoding="utf-8") as f:
-        return frozenset(l.strip() for l in f if l.strip())
+    return CW.load(model_dir, FILE)
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--model-dir", required=True)
-    ap.add_argument("--data-dir", default=D.default_data_dir())
-    a = ap.parse_args(argv)
-    places = build(a.data_dir)
-    write(a.model_dir, places)
-    print(f"places: {len(places)} names -> {os.path.join(a.model_dir, FILE)}")
-    return places
+    return CW.cli(argv, __doc__, build, FILE)
 
 
 if __name__ == "__main__":

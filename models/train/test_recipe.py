@@ -485,7 +485,7 @@ class CommonWordsTest(unittest.TestCase):
         self.assertNotIn("Verenigd Koninkrijk", got)  # several words
         d = tempfile.mkdtemp(prefix="belner-places-")
         self.addCleanup(shutil.rmtree, d)
-        PL.write(d, sorted(got))
+        CW.write(d, sorted(got), PL.FILE)
         self.assertEqual(PL.load(d), frozenset(got))
 
 
