@@ -43,29 +43,39 @@ func TestCommonWordsDrop(t *testing.T) {
 	}
 }
 
-func TestLoadCommonWords(t *testing.T) {
-	dir := t.TempDir()
-	if words, err := LoadCommonWords(dir); err != nil || words != nil {
-		t.Errorf("a model without %s: %v, %v; want none", CommonWordsFile, words, err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, CommonWordsFile), []byte("feiten\n\nbail\r\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	words, err := LoadCommonWords(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(words) != 2 || !words["feiten"] || !words["bail"] {
-		t.Errorf("got %v, want feiten and bail", words)
-	}
-	if err := os.Mkdir(filepath.Join(dir, "bad"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Mkdir(filepath.Join(dir, "bad", CommonWordsFile), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := LoadCommonWords(filepath.Join(dir, "bad")); err == nil {
-		t.Errorf("a directory named %s: no error", CommonWordsFile)
+// The model's word lists are read as sets of trimmed lines; a model
+// without one has none, and one that cannot be read is an error.
+func TestLoadWordLists(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		load func(dir string) (map[string]bool, error)
+	}{
+		{CommonWordsFile, func(dir string) (map[string]bool, error) { return LoadCommonWords(dir) }},
+		{PlacesFile, func(dir string) (map[string]bool, error) { return LoadPlaces(dir) }},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			dir := t.TempDir()
+			if got, err := tc.load(dir); err != nil || got != nil {
+				t.Errorf("a model without %s: %v, %v; want none", tc.file, got, err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte("feiten\n\n Guinee-Bissau\r\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := tc.load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 2 || !got["feiten"] || !got["Guinee-Bissau"] {
+				t.Errorf("got %v, want feiten and Guinee-Bissau", got)
+			}
+			bad := filepath.Join(dir, "bad")
+			if err := os.MkdirAll(filepath.Join(bad, tc.file), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := tc.load(bad); err == nil {
+				t.Errorf("a directory named %s: no error", tc.file)
+			}
+		})
 	}
 }
 

@@ -1,8 +1,6 @@
 package ner
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -51,22 +49,5 @@ func TestPlacesAdd(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
-	}
-}
-
-func TestLoadPlaces(t *testing.T) {
-	dir := t.TempDir()
-	if p, err := LoadPlaces(dir); err != nil || p != nil {
-		t.Errorf("a model without %s: %v, %v; want none", PlacesFile, p, err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, PlacesFile), []byte("Marokko\n\nGuinee-Bissau\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p, err := LoadPlaces(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(p) != 2 || !p["Marokko"] || !p["Guinee-Bissau"] {
-		t.Errorf("got %v, want Marokko and Guinee-Bissau", p)
 	}
 }
