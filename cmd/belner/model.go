@@ -26,7 +26,7 @@ type modelFlags struct {
 
 func addModelFlags(fs *flag.FlagSet) *modelFlags {
 	m := &modelFlags{}
-	fs.StringVar(&m.dir, "model", "", `NER model directory (model.onnx, config.json, tokenizer.json); default the model built into belner; "none" runs the pattern recognisers only`)
+	fs.StringVar(&m.dir, "model", "", `NER model directory (model.onnx, config.json, tokenizer.json; common_words.txt and places.txt if it has them); default the model built into belner; "none" runs the pattern recognisers only`)
 	fs.StringVar(&m.backend, "backend", "go", "model backend: go (pure Go) or ort (ONNX Runtime; needs a build with -tags ORT)")
 	fs.StringVar(&m.ortLib, "ort-lib", os.Getenv("BELNER_ORT_LIB"), "directory of libonnxruntime.so for -backend ort (scripts/ort.sh prints it; default $BELNER_ORT_LIB)")
 	fs.IntVar(&m.workers, "model-workers", 0, "model runs at the same time (default: one per CPU on ort, 1 on go)")
