@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/belner/belner/entity"
 )
 
 // benchModelDir is the model the benchmarks run: $BELNER_BENCH_MODEL, or
@@ -113,4 +115,29 @@ func closed() chan struct{} {
 	c := make(chan struct{})
 	close(c)
 	return c
+}
+
+// BenchmarkWordLists measures the decoding steps that follow the model's
+// spans (common words, places, names across the document) on a long
+// document with many entities, with lists the size of the shipped ones:
+// go test -run '^$' -bench WordLists ./ner
+func BenchmarkWordLists(b *testing.B) {
+	common, places := CommonWords{}, Places{"Marokko": true, "Egypte": true}
+	for i := range 20000 {
+		common[fmt.Sprintf("woord%d", i)] = true
+	}
+	para := "Ehud Barak sprak in Marokko met mevrouw Els Peeters. Later zei Barak dat Egypte en Feiten volgen.\n"
+	text := []rune(strings.Repeat(para, 2000))
+	n := len([]rune(para))
+	var es []entity.Entity
+	for i := range 2000 {
+		es = append(es, entity.Entity{Type: entity.Person, Start: i*n + 0, End: i*n + 10},
+			entity.Entity{Type: entity.Person, Start: i*n + 47, End: i*n + 58})
+	}
+	b.SetBytes(int64(len(string(text))))
+	b.ResetTimer()
+	for range b.N {
+		work := slices.Clone(es)
+		sameNames(text, places.add(text, common.drop(text, work)), common, places)
+	}
 }

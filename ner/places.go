@@ -54,11 +54,14 @@ func (p Places) add(text []rune, es []entity.Entity) []entity.Entity {
 // of es touches, that no capitalised word or title stands beside
 // (nameBeside) and that are no part of an e-mail address or URL (glued).
 // es is sorted by start and its entities are disjoint, as the model's are.
+// Listed places and surnames start with a capital, so only such words are
+// looked up.
 func bareWords(text []rune, es []entity.Entity, words map[string]bool) [][2]int {
 	var out [][2]int
 	for _, w := range wordSpans(text) {
 		a, b := w[0], w[1]
-		if words[string(text[a:b])] && !nameBeside(text, a, b) && !glued(text, a, b) && !touches(es, a, b) {
+		if unicode.IsUpper(text[a]) && words[string(text[a:b])] && !nameBeside(text, a, b) && !glued(text, a, b) &&
+			!touches(es, a, b) {
 			out = append(out, w)
 		}
 	}
@@ -72,14 +75,20 @@ func touches(es []entity.Entity, a, b int) bool {
 	return i < len(es) && es[i].Start < b
 }
 
-// withFound returns es and found, sorted by start.
+// withFound merges found into es, both sorted by start.
 func withFound(es, found []entity.Entity) []entity.Entity {
 	if len(found) == 0 {
 		return es
 	}
-	es = append(es, found...)
-	slices.SortStableFunc(es, func(x, y entity.Entity) int { return x.Start - y.Start })
-	return es
+	out := make([]entity.Entity, 0, len(es)+len(found))
+	for len(es) > 0 || len(found) > 0 {
+		if len(found) == 0 || (len(es) > 0 && es[0].Start <= found[0].Start) {
+			out, es = append(out, es[0]), es[1:]
+		} else {
+			out, found = append(out, found[0]), found[1:]
+		}
+	}
+	return out
 }
 
 // wordSpans returns the words of text: runs of letters, joined by single
