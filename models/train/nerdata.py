@@ -246,10 +246,11 @@ def add_places(text, spans, places):
 def _bare_words(text, spans, words):
     """The words of text that are in words, that no span touches, that no
     capitalised word or title stands beside (``_name_beside``) and that
-    are no part of an e-mail address or URL (``_glued``)."""
+    are no part of an e-mail address or URL (``_glued``). Listed places
+    and surnames start with a capital, so only such words are looked up."""
     for m in CW.WORD.finditer(text):
         a, b = m.span()
-        if (m.group() in words and not any(s < b and a < e for s, e, _ in spans)
+        if (text[a].isupper() and m.group() in words and not any(s < b and a < e for s, e, _ in spans)
                 and not _name_beside(text, a, b) and not _glued(text, a, b)):
             yield a, b
 

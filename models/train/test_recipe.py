@@ -483,6 +483,7 @@ class CommonWordsTest(unittest.TestCase):
         for name in ("Marokko", "Égypte", "Guinee-Bissau", "Österreich"):
             self.assertIn(name, got)
         self.assertNotIn("Verenigd Koninkrijk", got)  # several words
+        self.assertTrue(all(n[0].isupper() for n in got))  # decoding looks up capitalised words only
         d = tempfile.mkdtemp(prefix="belner-places-")
         self.addCleanup(shutil.rmtree, d)
         CW.write(d, sorted(got), PL.FILE)
