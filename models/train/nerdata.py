@@ -184,8 +184,9 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0,
     ADDRESS gets the bounds ANNOTATION.md gives it (``bound_addresses``);
     a span that is one of the model's ``common_words`` goes
     (``drop_common_words``), and a listed place that no span touches
-    becomes a LOCATION (``add_places``). On the dev sets these only remove
-    errors.
+    becomes a LOCATION (``add_places``). Each of these was kept because it
+    raised the dev sets; ``decode_documents`` then carries names across a
+    document (``same_names``).
 
     With ``probs`` (each piece's label probability), a span's score is the
     mean over its words' first pieces, as the service scores it, and spans
