@@ -18,8 +18,8 @@ const nameScore = 0.8
 // before it: "Barak", "Van Gent", not "Gent"), unless the surname is a
 // common word or a listed place. A LOCATION or ORGANIZATION whose text is
 // such a name becomes a PERSON ("Ehud Barak" ... "Barak"), and a one-word
-// surname that no entity touches and no capitalised word or title stands
-// beside (nameBeside) becomes one. es is sorted by start; so is the
+// surname that no entity touches and no name or title stands beside
+// (nameBeside) becomes one. es is sorted by start; so is the
 // result.
 func sameNames(text []rune, es []entity.Entity, common CommonWords, places Places) []entity.Entity {
 	names := personNames(text, es, common, places)
@@ -33,7 +33,7 @@ func sameNames(text []rune, es []entity.Entity, common CommonWords, places Place
 		}
 	}
 	var found []entity.Entity
-	for _, w := range bareWords(text, es, names) {
+	for _, w := range bareWords(text, es, names, common) {
 		found = append(found, entity.Entity{Type: entity.Person, Start: w[0], End: w[1], Score: nameScore,
 			Recognizer: "model", Explanation: entity.Explanation{BaseScore: nameScore,
 				Notes: []string{"a surname given in full elsewhere in the document"}}})

@@ -11,7 +11,7 @@ import (
 
 // The same cases as the recipe's test_same_names.
 func TestSameNames(t *testing.T) {
-	common := CommonWords{"bakker": true}
+	common := CommonWords{"bakker": true, "volgens": true}
 	places := Places{"Marokko": true}
 	for _, tc := range []struct {
 		name, text string
@@ -31,6 +31,8 @@ func TestSameNames(t *testing.T) {
 		{"a listed place", "Ali Marokko kwam uit Marokko", []string{"PERSON:Ali Marokko"}, []string{"PERSON:Ali Marokko"}},
 		{"a capitalised word beside", "Ehud Barak sprak, Eli Barak ook", []string{"PERSON:Ehud Barak"},
 			[]string{"PERSON:Ehud Barak"}},
+		{"after a sentence's first word", "Ehud Barak sprak. Volgens Barak dus", []string{"PERSON:Ehud Barak"},
+			[]string{"PERSON:Ehud Barak", "PERSON:Barak"}},
 		{"one word names no one", "Barak sprak. Later zei Barak dat", []string{"PERSON:Barak"}, []string{"PERSON:Barak"}},
 		{"too short", "Jan Li sprak. Later zei Li dat", []string{"PERSON:Jan Li"}, []string{"PERSON:Jan Li"}},
 		{"part of a longer word", "Ehud Barak sprak over Baraks plan", []string{"PERSON:Ehud Barak"},

@@ -34,13 +34,14 @@ func LoadPlaces(dir string) (Places, error) {
 
 // add returns es with a LOCATION for each listed place in text that no
 // entity of es touches, unless it starts a sentence or line or is part of
-// a name (nameBeside), sorted by start; the recipe's nerdata.add_places.
-func (p Places) add(text []rune, es []entity.Entity) []entity.Entity {
+// a name (nameBeside, which tells common words from names), sorted by
+// start; the recipe's nerdata.add_places.
+func (p Places) add(text []rune, es []entity.Entity, common CommonWords) []entity.Entity {
 	if len(p) == 0 {
 		return es
 	}
 	var found []entity.Entity
-	for _, w := range bareWords(text, es, p) {
+	for _, w := range bareWords(text, es, p, common) {
 		if !sentenceStart(text, w[0]) {
 			found = append(found, entity.Entity{Type: entity.Location, Start: w[0], End: w[1], Score: placeScore,
 				Recognizer: "model", Explanation: entity.Explanation{BaseScore: placeScore,
@@ -51,16 +52,16 @@ func (p Places) add(text []rune, es []entity.Entity) []entity.Entity {
 }
 
 // bareWords returns the words of text that are in words, that no entity
-// of es touches, that no capitalised word or title stands beside
+// of es touches, that no name or title stands beside
 // (nameBeside) and that are no part of an e-mail address or URL (glued).
 // es is sorted by start and its entities are disjoint, as the model's are.
 // Listed places and surnames start with a capital, so only such words are
 // looked up.
-func bareWords(text []rune, es []entity.Entity, words map[string]bool) [][2]int {
+func bareWords(text []rune, es []entity.Entity, words map[string]bool, common CommonWords) [][2]int {
 	var out [][2]int
 	for _, w := range wordSpans(text) {
 		a, b := w[0], w[1]
-		if unicode.IsUpper(text[a]) && words[string(text[a:b])] && !nameBeside(text, a, b) && !glued(text, a, b) &&
+		if unicode.IsUpper(text[a]) && words[string(text[a:b])] && !nameBeside(text, a, b, common) && !glued(text, a, b) &&
 			!touches(es, a, b) {
 			out = append(out, w)
 		}
@@ -122,18 +123,22 @@ func sentenceStart(text []rune, a int) bool {
 }
 
 // nameBeside reports whether the word right before text[a:b] (blanks
-// between, ending in a letter or a full stop) has a capital or is a title,
-// or the word right after it starts with a capital: the place is then
+// between, ending in a letter or a full stop) is a title or has a capital
+// and is no common or function word ("Volgens Barak": a sentence's first
+// word), or the word right after it starts with a capital: the word is then
 // part of a name ("Jordan Peeters", "mevrouw Georgia", "Marokko Telecom").
-func nameBeside(text []rune, a, b int) bool {
+func nameBeside(text []rune, a, b int, common CommonWords) bool {
 	if j := blanksBefore(text, a); j < a {
 		k := j
 		for k > 0 && !unicode.IsSpace(text[k-1]) {
 			k--
 		}
-		if w := text[k:j]; len(w) > 0 && (unicode.IsLetter(w[len(w)-1]) || w[len(w)-1] == '.') &&
-			(unicode.IsUpper(w[0]) || slices.Contains(titles, strings.ToLower(string(w)))) {
-			return true
+		if w := text[k:j]; len(w) > 0 && (unicode.IsLetter(w[len(w)-1]) || w[len(w)-1] == '.') {
+			lower := strings.ToLower(string(w))
+			if slices.Contains(titles, lower) ||
+				(unicode.IsUpper(w[0]) && !common[lower] && !slices.Contains(functionWords, lower)) {
+				return true
+			}
 		}
 	}
 	k := b

@@ -12,6 +12,7 @@ import (
 // The same cases as the recipe's test_add_places.
 func TestPlacesAdd(t *testing.T) {
 	places := Places{"Marokko": true, "Egypte": true, "Guinee-Bissau": true}
+	common := CommonWords{"volgens": true}
 	for _, tc := range []struct {
 		name, text string
 		org        string // an ORGANIZATION the model found, if any
@@ -27,6 +28,8 @@ func TestPlacesAdd(t *testing.T) {
 		{"first in a sentence", "Zo is het. Marokko won", "", nil},
 		{"after a colon", "Land: Marokko", "", nil},
 		{"a capitalised word before", "Jan Marokko kwam", "", nil},
+		{"a common word first in a sentence before", "Zo. Volgens Marokko dus", "", []string{"LOCATION:Marokko"}},
+		{"a function word first in a sentence before", "Naar Marokko dus", "", []string{"LOCATION:Marokko"}},
 		{"a title before", "mevrouw Marokko kwam", "", nil},
 		{"a capitalised word after", "bij Marokko Telecom", "", nil},
 		{"a capital after a comma", "in Marokko, Egypte en", "", []string{"LOCATION:Marokko", "LOCATION:Egypte"}},
@@ -45,7 +48,7 @@ func TestPlacesAdd(t *testing.T) {
 				i := utf8.RuneCountInString(tc.text[:strings.Index(tc.text, tc.org)])
 				es = append(es, entity.Entity{Type: entity.Organization, Start: i, End: i + len([]rune(tc.org))})
 			}
-			if got := spans(text, places.add(text, es)); !slices.Equal(got, tc.want) {
+			if got := spans(text, places.add(text, es, common)); !slices.Equal(got, tc.want) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})

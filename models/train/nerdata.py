@@ -220,7 +220,7 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0,
     spans = (tidy_span(text, *x) for x in spans)
     spans = [x for x in spans if x is not None and capital_or_digit(text[x[0]:x[1]])]
     spans = bound_addresses(text, whole_words(text, join_organizations(text, spans)))
-    return add_places(text, drop_common_words(text, spans, common_words), places)
+    return add_places(text, drop_common_words(text, spans, common_words), places, common_words)
 
 
 def drop_common_words(text, spans, words):
@@ -234,25 +234,25 @@ def _common_word(s, typ, words) -> bool:
     return typ != "ADDRESS" and len(s) >= CW.MIN_LEN and s.lower() in words and CW.WORD.fullmatch(s) is not None
 
 
-def add_places(text, spans, places):
+def add_places(text, spans, places, common_words=frozenset()):
     """Adds a LOCATION for each word of places (``places.py``) that no span
-    touches, unless it starts a sentence or line, or a capitalised word or
-    a title stands right beside it (``_bare_words``)."""
+    touches, unless it starts a sentence or line, or a name or a title
+    stands right beside it (``_bare_words``)."""
     if not places:
         return spans
-    return sorted(spans + [(a, b, "LOCATION") for a, b in _bare_words(text, spans, places)
+    return sorted(spans + [(a, b, "LOCATION") for a, b in _bare_words(text, spans, places, common_words)
                            if not _sentence_start(text, a)])
 
 
-def _bare_words(text, spans, words):
+def _bare_words(text, spans, words, common_words):
     """The words of text that are in words, that no span touches, that no
-    capitalised word or title stands beside (``_name_beside``) and that
+    name or title stands beside (``_name_beside``) and that
     are no part of an e-mail address or URL (``_glued``). Listed places
     and surnames start with a capital, so only such words are looked up."""
     for m in CW.WORD.finditer(text):
         a, b = m.span()
         if (text[a].isupper() and m.group() in words and not any(s < b and a < e for s, e, _ in spans)
-                and not _name_beside(text, a, b) and not _glued(text, a, b)):
+                and not _name_beside(text, a, b, common_words) and not _glued(text, a, b)):
             yield a, b
 
 
@@ -267,18 +267,20 @@ def _sentence_start(text, a) -> bool:
     return j == 0 or text[j - 1] == "\n" or text[j - 1] in _PLACE_SENTENCE_END
 
 
-def _name_beside(text, a, b) -> bool:
+def _name_beside(text, a, b, common_words=frozenset()) -> bool:
     """Whether the word right before a (blanks between, ending in a letter
-    or a full stop) has a capital or is a title, or the word right after b
-    starts with a capital: the place is then part of a name (`Jordan
-    Peeters`, `mevrouw Georgia`, `Marokko Telecom`)."""
+    or a full stop) is a title or has a capital and is no common or
+    function word (`Volgens Barak`: a sentence's first word), or the word
+    right after b starts with a capital: the word is then part of a name
+    (`Jordan Peeters`, `mevrouw Georgia`, `Marokko Telecom`)."""
     j = _blanks_before(text, a)
     if j < a:
         k = j
         while k > 0 and not text[k - 1].isspace():
             k -= 1
         w = text[k:j]
-        if w and (w[-1].isalpha() or w[-1] == ".") and (w[0].isupper() or w.lower() in TITLES):
+        if w and (w[-1].isalpha() or w[-1] == ".") and (w.lower() in TITLES or (
+                w[0].isupper() and w.lower() not in common_words and w.lower() not in FUNCTION_WORDS)):
             return True
     k = b
     while k < len(text) and text[k] in _BLANKS:
@@ -309,7 +311,7 @@ def same_names(doc, common_words=frozenset(), places=frozenset()):
     `Barak`, `Van Gent`, not `Gent`), unless the surname is a common word or
     a listed place. A LOCATION or ORGANIZATION whose text is such a name
     becomes a PERSON (`Ehud Barak` ... `Barak`), and a one-word surname
-    that no span touches and no capitalised word stands beside becomes one
+    that no span touches and no name stands beside becomes one
     (``_bare_words``). Returns the spans of each part."""
     names = set()
     for text, spans in doc:
@@ -320,7 +322,7 @@ def same_names(doc, common_words=frozenset(), places=frozenset()):
     for text, spans in doc:
         new = [(a, b, "PERSON" if t in ("LOCATION", "ORGANIZATION") and text[a:b] in names else t)
                for a, b, t in spans]
-        out.append(sorted(new + [(a, b, "PERSON") for a, b in _bare_words(text, new, names)]))
+        out.append(sorted(new + [(a, b, "PERSON") for a, b in _bare_words(text, new, names, common_words)]))
     return out
 
 

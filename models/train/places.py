@@ -13,8 +13,9 @@ finds those itself.
 The list is written into the model directory as places.txt, one name per
 line, and decoding (``nerdata.add_places``; ner/places.go in the service)
 makes a LOCATION of a listed word that no model span touches, unless it
-starts a sentence or line, or another capitalised word or a title stands
-right beside it (`Jordan Peeters`, `mevrouw Georgia`).
+starts a sentence or line, or a name or a title stands right beside it
+(`Jordan Peeters`, `mevrouw Georgia`; not a sentence's first word, `Volgens
+Marokko`).
 
     python3 places.py --model-dir ../belner-ner
 """

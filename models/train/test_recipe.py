@@ -369,7 +369,7 @@ class LabelTest(unittest.TestCase):
     def test_add_places(self):
         """The same cases as ner/places_test.go's TestPlacesAdd."""
         import nerdata as N
-        places = {"Marokko", "Egypte", "Guinee-Bissau"}
+        places, common = {"Marokko", "Egypte", "Guinee-Bissau"}, {"volgens"}
         for name, text, org, want in [
             ("in running text", "Hij woont in Marokko.", None, ["LOCATION:Marokko"]),
             ("two", "naar Egypte en Marokko", None, ["LOCATION:Egypte", "LOCATION:Marokko"]),
@@ -381,6 +381,8 @@ class LabelTest(unittest.TestCase):
             ("first in a sentence", "Zo is het. Marokko won", None, []),
             ("after a colon", "Land: Marokko", None, []),
             ("a capitalised word before", "Jan Marokko kwam", None, []),
+            ("a common word first in a sentence before", "Zo. Volgens Marokko dus", None, ["LOCATION:Marokko"]),
+            ("a function word first in a sentence before", "Naar Marokko dus", None, ["LOCATION:Marokko"]),
             ("a title before", "mevrouw Marokko kwam", None, []),
             ("a capitalised word after", "bij Marokko Telecom", None, []),
             ("a capital after a comma", "in Marokko, Egypte en", None, ["LOCATION:Marokko", "LOCATION:Egypte"]),
@@ -394,14 +396,14 @@ class LabelTest(unittest.TestCase):
         ]:
             with self.subTest(name):
                 spans = [(text.index(org), text.index(org) + len(org), "ORGANIZATION")] if org else []
-                got = N.add_places(text, spans, places)
+                got = N.add_places(text, spans, places, common)
                 self.assertEqual([f"{t}:{text[a:b]}" for a, b, t in got], want)
 
     def test_same_names(self):
         """The same cases as ner/names_test.go's TestSameNames, and a name
         carried from one part of a document to the next."""
         import nerdata as N
-        common, places = {"bakker"}, {"Marokko"}
+        common, places = {"bakker", "volgens"}, {"Marokko"}
         for name, text, given, want in [
             ("a surname again", "Ehud Barak sprak. Later zei Barak dat", ["PERSON:Ehud Barak"],
              ["PERSON:Ehud Barak", "PERSON:Barak"]),
@@ -415,6 +417,8 @@ class LabelTest(unittest.TestCase):
             ("a common word", "Jan Bakker kwam. Bakker zei", ["PERSON:Jan Bakker"], ["PERSON:Jan Bakker"]),
             ("a listed place", "Ali Marokko kwam uit Marokko", ["PERSON:Ali Marokko"], ["PERSON:Ali Marokko"]),
             ("a capitalised word beside", "Ehud Barak sprak, Eli Barak ook", ["PERSON:Ehud Barak"], ["PERSON:Ehud Barak"]),
+            ("after a sentence's first word", "Ehud Barak sprak. Volgens Barak dus", ["PERSON:Ehud Barak"],
+             ["PERSON:Ehud Barak", "PERSON:Barak"]),
             ("one word names no one", "Barak sprak. Later zei Barak dat", ["PERSON:Barak"], ["PERSON:Barak"]),
             ("too short", "Jan Li sprak. Later zei Li dat", ["PERSON:Jan Li"], ["PERSON:Jan Li"]),
             ("part of a longer word", "Ehud Barak sprak over Baraks plan", ["PERSON:Ehud Barak"], ["PERSON:Ehud Barak"]),
