@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 
 # strace lets the container check catch writes and connections; gcc
 # builds the ONNX Runtime backend (cgo); frog labels the recipe's silver
-# Dutch sentences (froglabel.py).
-packages=(python3-torch python3-onnx libopenblas0-pthread frog frogdata chromium chromium-driver nodejs npm strace gcc curl)
+# Dutch sentences (froglabel.py), and its tokenizer needs uctodata, which
+# Debian only recommends (without it Frog stops: "Initialization failed
+# for: [tokenizer]").
+packages=(python3-torch python3-onnx libopenblas0-pthread frog frogdata uctodata chromium chromium-driver nodejs npm strace gcc curl)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
