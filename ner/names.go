@@ -8,37 +8,88 @@ import (
 	"github.com/belner/belner/entity"
 )
 
-// nameScore is the score of a person found by a name given in full
-// elsewhere in the document.
+// nameScore is the score of a name found because the document names it
+// elsewhere.
 const nameScore = 0.8
+
+// nameRepeats is how often the model must give a one-word name in a
+// document as a PERSON or an ORGANIZATION for it to name one there
+// ("Barrichello", "RVA"): once may be the model's slip.
+const nameRepeats = 2
 
 // sameNames keeps a name's type across the document, as the recipe's
 // nerdata.same_names: a PERSON of two words or more names a person, by
 // its whole text and by its surname (its last word with the particles
 // before it: "Barak", "Van Gent", not "Gent"), unless the surname is a
-// common word or a listed place. A LOCATION or ORGANIZATION whose text is
-// such a name becomes a PERSON ("Ehud Barak" ... "Barak"), and a one-word
-// surname that no entity touches and no name or title stands beside
-// (nameBeside) becomes one. es is sorted by start; so is the
-// result.
+// common word or a listed place; so does a one-word PERSON given
+// nameRepeats times. A one-word ORGANIZATION given nameRepeats times names
+// an organisation. A LOCATION or ORGANIZATION whose text names a person
+// becomes a PERSON ("Ehud Barak" ... "Barak"), and a name that no entity
+// touches becomes one of its type where no capitalised word stands beside
+// it (bareNames; a title may: "mevrouw Van Hoof"). es is sorted by start;
+// so is the result.
 func sameNames(text []rune, es []entity.Entity, common CommonWords, places Places) []entity.Entity {
-	names := personNames(text, es, common, places)
-	if len(names) == 0 {
+	persons, orgs := documentNames(text, es, common, places)
+	if len(persons) == 0 && len(orgs) == 0 {
 		return es
 	}
 	for i, e := range es {
-		if (e.Type == entity.Location || e.Type == entity.Organization) && names[string(text[e.Start:e.End])] {
+		if (e.Type == entity.Location || e.Type == entity.Organization) && persons[string(text[e.Start:e.End])] {
 			es[i].Type = entity.Person
 			es[i].Explanation.Notes = append(slices.Clip(e.Explanation.Notes), "named as a person elsewhere in the document")
 		}
 	}
+	es = withFound(es, namedAgain(text, es, persons, common, entity.Person, "named as a person elsewhere in the document"))
+	return withFound(es, namedAgain(text, es, orgs, common, entity.Organization,
+		"named as an organisation elsewhere in the document"))
+}
+
+// namedAgain returns an entity of type typ, with note, for each of
+// bareNames.
+func namedAgain(text []rune, es []entity.Entity, names map[string]bool, common CommonWords, typ entity.Type,
+	note string) []entity.Entity {
 	var found []entity.Entity
-	for _, w := range bareWords(text, es, names, common) {
-		found = append(found, entity.Entity{Type: entity.Person, Start: w[0], End: w[1], Score: nameScore,
-			Recognizer: "model", Explanation: entity.Explanation{BaseScore: nameScore,
-				Notes: []string{"a surname given in full elsewhere in the document"}}})
+	for _, w := range bareNames(text, es, names, common) {
+		found = append(found, entity.Entity{Type: typ, Start: w[0], End: w[1], Score: nameScore, Recognizer: "model",
+			Explanation: entity.Explanation{BaseScore: nameScore, Notes: []string{note}}})
 	}
-	return withFound(es, found)
+	return found
+}
+
+// documentNames returns the names that sameNames carries across the
+// document: those of persons and those of organisations.
+func documentNames(text []rune, es []entity.Entity, common CommonWords, places Places) (persons, orgs map[string]bool) {
+	type given struct {
+		name string
+		typ  entity.Type
+	}
+	persons = personNames(text, es, common, places)
+	repeats := map[given]int{}
+	for _, e := range es {
+		if s := text[e.Start:e.End]; (e.Type == entity.Person || e.Type == entity.Organization) &&
+			oneWordName(s, common, places) {
+			repeats[given{string(s), e.Type}]++
+		}
+	}
+	for g, n := range repeats {
+		if n >= nameRepeats && g.typ == entity.Person {
+			persons[g.name] = true
+		}
+	}
+	orgs = map[string]bool{}
+	for g, n := range repeats {
+		if n >= nameRepeats && g.typ == entity.Organization && !persons[g.name] {
+			orgs[g.name] = true
+		}
+	}
+	return persons, orgs
+}
+
+// oneWordName reports whether s is one capitalised word that can name
+// someone or something: no common word or listed place, and long enough.
+func oneWordName(s []rune, common CommonWords, places Places) bool {
+	return len(s) >= minCommonWord && unicode.IsUpper(s[0]) && oneWord(s) && !common[strings.ToLower(string(s))] &&
+		!places[string(s)]
 }
 
 // personNames returns the whole texts and the surnames of the PERSON
@@ -63,4 +114,37 @@ func personNames(text []rune, es []entity.Entity, common CommonWords, places Pla
 		}
 	}
 	return names
+}
+
+// bareNames returns where the names, of one word or more, stand in text
+// as it writes them, with a capital first, where no entity of es touches
+// them, no capitalised word stands beside them (capitalBeside) and they
+// are no part of an e-mail address or URL (glued); the longest name
+// first. es is sorted by start and disjoint.
+func bareNames(text []rune, es []entity.Entity, names map[string]bool, common CommonWords) [][2]int {
+	if len(names) == 0 {
+		return nil
+	}
+	longest := 0
+	for name := range names {
+		longest = max(longest, len(strings.Fields(name)))
+	}
+	words := wordSpans(text)
+	var out [][2]int
+	for i := 0; i < len(words); {
+		a, n := words[i][0], min(longest, len(words)-i)
+		for n > 0 && !bareName(text, a, words[i+n-1][1], es, names, common) {
+			n--
+		}
+		if n > 0 {
+			out = append(out, [2]int{a, words[i+n-1][1]})
+		}
+		i += max(n, 1)
+	}
+	return out
+}
+
+func bareName(text []rune, a, b int, es []entity.Entity, names map[string]bool, common CommonWords) bool {
+	return unicode.IsUpper(text[a]) && names[string(text[a:b])] && !touches(es, a, b) &&
+		!capitalBeside(text, a, b, common) && !glued(text, a, b)
 }

@@ -39,6 +39,17 @@ func TestSameNames(t *testing.T) {
 			[]string{"PERSON:Ehud Barak"}},
 		{"in an e-mail address", "Ehud Barak <Ehud.Barak@gov.il>, Barak_E@x.il", []string{"PERSON:Ehud Barak"},
 			[]string{"PERSON:Ehud Barak"}},
+		{"a one-word name given twice", "Barak sprak. Barak won. Later zei Barak dat", []string{"PERSON:Barak", "PERSON:Barak"},
+			[]string{"PERSON:Barak", "PERSON:Barak", "PERSON:Barak"}},
+		{"given twice, taken for a place", "Barak sprak. Barak won. Later won Barak.",
+			[]string{"PERSON:Barak", "PERSON:Barak", "LOCATION:Barak"}, []string{"PERSON:Barak", "PERSON:Barak", "PERSON:Barak"}},
+		{"an organisation given twice", "De RVA betaalt. De RVA schreef. Bel de RVA.",
+			[]string{"ORGANIZATION:RVA", "ORGANIZATION:RVA"}, []string{"ORGANIZATION:RVA", "ORGANIZATION:RVA", "ORGANIZATION:RVA"}},
+		{"an organisation given once", "De RVA betaalt. Bel de RVA.", []string{"ORGANIZATION:RVA"}, []string{"ORGANIZATION:RVA"}},
+		{"a surname of two words after a title", "Hilde Van Hoof kwam. Mevr. Van Hoof zei",
+			[]string{"PERSON:Hilde Van Hoof"}, []string{"PERSON:Hilde Van Hoof", "PERSON:Van Hoof"}},
+		{"the longest name first", "Peter Van Gent sprak. Later kwam Peter Van Gent.", []string{"PERSON:Peter Van Gent"},
+			[]string{"PERSON:Peter Van Gent", "PERSON:Peter Van Gent"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := []rune(tc.text)

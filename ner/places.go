@@ -122,23 +122,27 @@ func sentenceStart(text []rune, a int) bool {
 	return j == 0 || text[j-1] == '\n' || strings.ContainsRune(placeSentenceEnd, text[j-1])
 }
 
-// nameBeside reports whether the word right before text[a:b] (blanks
-// between, ending in a letter or a full stop) is a title or has a capital
-// and is no common or function word ("Volgens Barak": a sentence's first
-// word), or the word right after it starts with a capital: the word is then
-// part of a name ("Jordan Peeters", "mevrouw Georgia", "Marokko Telecom").
+// nameBeside reports whether a title stands right before text[a:b]
+// (titleBefore) or a capitalised word beside it (capitalBeside): the word
+// is then part of a name ("mevrouw Georgia", "Jordan Peeters", "Marokko
+// Telecom").
 func nameBeside(text []rune, a, b int, common CommonWords) bool {
-	if j := blanksBefore(text, a); j < a {
-		k := j
-		for k > 0 && !unicode.IsSpace(text[k-1]) {
-			k--
-		}
-		if w := text[k:j]; len(w) > 0 && (unicode.IsLetter(w[len(w)-1]) || w[len(w)-1] == '.') {
-			lower := strings.ToLower(string(w))
-			if slices.Contains(titles, lower) ||
-				(unicode.IsUpper(w[0]) && !common[lower] && !slices.Contains(functionWords, lower)) {
-				return true
-			}
+	return titleBefore(text, a) || capitalBeside(text, a, b, common)
+}
+
+func titleBefore(text []rune, a int) bool {
+	return slices.Contains(titles, strings.ToLower(string(wordBeforeName(text, a))))
+}
+
+// capitalBeside reports whether the word right before text[a:b] has a
+// capital and is no title, common or function word ("Volgens Barak": a
+// sentence's first word), or the word right after it starts with a
+// capital.
+func capitalBeside(text []rune, a, b int, common CommonWords) bool {
+	if w := wordBeforeName(text, a); len(w) > 0 && unicode.IsUpper(w[0]) {
+		lower := strings.ToLower(string(w))
+		if !slices.Contains(titles, lower) && !common[lower] && !slices.Contains(functionWords, lower) {
+			return true
 		}
 	}
 	k := b
@@ -146,6 +150,23 @@ func nameBeside(text []rune, a, b int, common CommonWords) bool {
 		k++
 	}
 	return k > b && k < len(text) && unicode.IsUpper(text[k])
+}
+
+// wordBeforeName returns the blank-delimited word right before text[a]
+// (blanks between) if it ends in a letter or a full stop, else nothing.
+func wordBeforeName(text []rune, a int) []rune {
+	j := blanksBefore(text, a)
+	if j == a {
+		return nil
+	}
+	k := j
+	for k > 0 && !unicode.IsSpace(text[k-1]) {
+		k--
+	}
+	if w := text[k:j]; len(w) > 0 && (unicode.IsLetter(w[len(w)-1]) || w[len(w)-1] == '.') {
+		return w
+	}
+	return nil
 }
 
 // glued reports whether text[a:b] is part of an e-mail address, URL or

@@ -3,6 +3,7 @@ piece predictions back to character spans."""
 
 from __future__ import annotations
 
+import collections
 import random
 import re
 import unicodedata
@@ -268,24 +269,42 @@ def _sentence_start(text, a) -> bool:
 
 
 def _name_beside(text, a, b, common_words=frozenset()) -> bool:
-    """Whether the word right before a (blanks between, ending in a letter
-    or a full stop) is a title or has a capital and is no common or
-    function word (`Volgens Barak`: a sentence's first word), or the word
-    right after b starts with a capital: the word is then part of a name
-    (`Jordan Peeters`, `mevrouw Georgia`, `Marokko Telecom`)."""
-    j = _blanks_before(text, a)
-    if j < a:
-        k = j
-        while k > 0 and not text[k - 1].isspace():
-            k -= 1
-        w = text[k:j]
-        if w and (w[-1].isalpha() or w[-1] == ".") and (w.lower() in TITLES or (
-                w[0].isupper() and w.lower() not in common_words and w.lower() not in FUNCTION_WORDS)):
-            return True
+    """Whether a title stands right before a (``_title_before``) or a
+    capitalised word beside text[a:b] (``_capital_beside``): the word is
+    then part of a name (`mevrouw Georgia`, `Jordan Peeters`, `Marokko
+    Telecom`)."""
+    return _title_before(text, a) or _capital_beside(text, a, b, common_words)
+
+
+def _title_before(text, a) -> bool:
+    return _word_before_name(text, a).lower() in TITLES
+
+
+def _capital_beside(text, a, b, common_words=frozenset()) -> bool:
+    """Whether the word right before a has a capital and is no title,
+    common or function word (`Volgens Barak`: a sentence's first word), or
+    the word right after b starts with a capital."""
+    w = _word_before_name(text, a)
+    lower = w.lower()
+    if w and w[0].isupper() and lower not in TITLES and lower not in common_words and lower not in FUNCTION_WORDS:
+        return True
     k = b
     while k < len(text) and text[k] in _BLANKS:
         k += 1
     return b < k < len(text) and text[k].isupper()
+
+
+def _word_before_name(text, a) -> str:
+    """The blank-delimited word right before a (blanks between) if it ends
+    in a letter or a full stop, else ''."""
+    j = _blanks_before(text, a)
+    if j == a:
+        return ""
+    k = j
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    w = text[k:j]
+    return w if w and (w[-1].isalpha() or w[-1] == ".") else ""
 
 
 def _glued(text, a, b) -> bool:
@@ -303,27 +322,56 @@ def _blanks_before(text, a) -> int:
     return a
 
 
+# A one-word name that the model gives this often in one document as a
+# PERSON or an ORGANIZATION names one there (`Barrichello`, `RVA`): once
+# may be the model's slip.
+NAME_REPEATS = 2
+
+
 def same_names(doc, common_words=frozenset(), places=frozenset()):
     """A name keeps its type across a document: doc is the (text, spans) of
     its parts (one, in the service; the sentences of a news article in
     CoNLL). A PERSON of two words or more names a person, by its whole text
     and by its surname (its last word, with the particles before it:
     `Barak`, `Van Gent`, not `Gent`), unless the surname is a common word or
-    a listed place. A LOCATION or ORGANIZATION whose text is such a name
-    becomes a PERSON (`Ehud Barak` ... `Barak`), and a one-word surname
-    that no span touches and no name stands beside becomes one
-    (``_bare_words``). Returns the spans of each part."""
-    names = set()
-    for text, spans in doc:
-        names |= _person_names(text, spans, common_words, places)
-    if not names:
+    a listed place; so does a one-word PERSON given NAME_REPEATS times. A
+    one-word ORGANIZATION given NAME_REPEATS times names an organisation.
+    A LOCATION or ORGANIZATION whose text names a person becomes a PERSON
+    (`Ehud Barak` ... `Barak`), and a name that no span touches becomes
+    one of its type where no capitalised word stands beside it
+    (``_bare_names``; a title may: `mevrouw Van Hoof`). Returns the spans
+    of each part."""
+    persons, orgs = _document_names(doc, common_words, places)
+    if not persons and not orgs:
         return [spans for _, spans in doc]
     out = []
     for text, spans in doc:
-        new = [(a, b, "PERSON" if t in ("LOCATION", "ORGANIZATION") and text[a:b] in names else t)
+        new = [(a, b, "PERSON" if t in ("LOCATION", "ORGANIZATION") and text[a:b] in persons else t)
                for a, b, t in spans]
-        out.append(sorted(new + [(a, b, "PERSON") for a, b in _bare_words(text, new, names, common_words)]))
+        found = [(a, b, "PERSON") for a, b in _bare_names(text, new, persons, common_words)]
+        found += [(a, b, "ORGANIZATION") for a, b in _bare_names(text, new + found, orgs, common_words)]
+        out.append(sorted(new + found))
     return out
+
+
+def _document_names(doc, common_words, places):
+    """(persons, organisations): the names that same_names carries across
+    the document."""
+    persons, repeats = set(), collections.Counter()
+    for text, spans in doc:
+        persons |= _person_names(text, spans, common_words, places)
+        repeats.update((text[a:b], t) for a, b, t in spans
+                       if t in ("PERSON", "ORGANIZATION") and _one_word_name(text[a:b], common_words, places))
+    persons |= {s for (s, t), n in repeats.items() if t == "PERSON" and n >= NAME_REPEATS}
+    orgs = {s for (s, t), n in repeats.items() if t == "ORGANIZATION" and n >= NAME_REPEATS}
+    return persons, orgs - persons
+
+
+def _one_word_name(s, common_words, places) -> bool:
+    """Whether s is one capitalised word that can name someone or
+    something: no common word or listed place, and long enough."""
+    return (len(s) >= CW.MIN_LEN and s[0].isupper() and CW.WORD.fullmatch(s) is not None
+            and s.lower() not in common_words and s not in places)
 
 
 def _person_names(text, spans, common_words, places):
@@ -341,6 +389,30 @@ def _person_names(text, spans, common_words, places):
                 and surname.lower() not in common_words and surname not in places):
             names.add(surname)
     return names
+
+
+def _bare_names(text, spans, names, common_words):
+    """Where the names (of one word or more, as the text writes them) stand
+    in text with a capital first, untouched by spans, with no capitalised
+    word beside them (``_capital_beside``) and no part of an e-mail address
+    or URL (``_glued``); the longest name first."""
+    if not names:
+        return
+    longest = max(len(n.split()) for n in names)
+    words = [m.span() for m in CW.WORD.finditer(text)]
+    i = 0
+    while i < len(words):
+        a, n = words[i][0], min(longest, len(words) - i)
+        while n > 0 and not _bare_name(text, a, words[i + n - 1][1], spans, names, common_words):
+            n -= 1
+        if n:
+            yield a, words[i + n - 1][1]
+        i += max(n, 1)
+
+
+def _bare_name(text, a, b, spans, names, common_words) -> bool:
+    return (text[a].isupper() and text[a:b] in names and not any(s < b and a < e for s, e, _ in spans)
+            and not _capital_beside(text, a, b, common_words) and not _glued(text, a, b))
 
 
 def decode_documents(pieces, texts, docs=None, min_score=0.0, common_words=frozenset(), places=frozenset()):

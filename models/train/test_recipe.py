@@ -424,6 +424,17 @@ class LabelTest(unittest.TestCase):
             ("part of a longer word", "Ehud Barak sprak over Baraks plan", ["PERSON:Ehud Barak"], ["PERSON:Ehud Barak"]),
             ("in an e-mail address", "Ehud Barak <Ehud.Barak@gov.il>, Barak_E@x.il", ["PERSON:Ehud Barak"],
              ["PERSON:Ehud Barak"]),
+            ("a one-word name given twice", "Barak sprak. Barak won. Later zei Barak dat", ["PERSON:Barak", "PERSON:Barak"],
+             ["PERSON:Barak", "PERSON:Barak", "PERSON:Barak"]),
+            ("given twice, taken for a place", "Barak sprak. Barak won. Later won Barak.",
+             ["PERSON:Barak", "PERSON:Barak", "LOCATION:Barak"], ["PERSON:Barak", "PERSON:Barak", "PERSON:Barak"]),
+            ("an organisation given twice", "De RVA betaalt. De RVA schreef. Bel de RVA.",
+             ["ORGANIZATION:RVA", "ORGANIZATION:RVA"], ["ORGANIZATION:RVA", "ORGANIZATION:RVA", "ORGANIZATION:RVA"]),
+            ("an organisation given once", "De RVA betaalt. Bel de RVA.", ["ORGANIZATION:RVA"], ["ORGANIZATION:RVA"]),
+            ("a surname of two words after a title", "Hilde Van Hoof kwam. Mevr. Van Hoof zei",
+             ["PERSON:Hilde Van Hoof"], ["PERSON:Hilde Van Hoof", "PERSON:Van Hoof"]),
+            ("the longest name first", "Peter Van Gent sprak. Later kwam Peter Van Gent.", ["PERSON:Peter Van Gent"],
+             ["PERSON:Peter Van Gent", "PERSON:Peter Van Gent"]),
         ]:
             with self.subTest(name):
                 spans, start = [], 0
