@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -74,6 +75,44 @@ func (c CommonWords) drop(text []rune, es []entity.Entity) []entity.Entity {
 		}
 	}
 	return kept
+}
+
+// trim cuts the common and function words off the start of each PERSON
+// while two words or more remain, the first capitalised ("Cultuur Bert
+// Anciaux", "PATIENTE SYLVIANE FONTAINE", "Dossier Frank Hussain"), as the
+// recipe's nerdata.trim_common_words. Particles stay ("De Prins", "Des
+// Jaumotte", "Op de Toor"). With one word left the first may be a surname
+// written in front ("VIS Esmée", "Levert Annie"), so it stays too.
+func (c CommonWords) trim(text []rune, es []entity.Entity) []entity.Entity {
+	for i, e := range es {
+		if e.Type == entity.Person {
+			es[i].Start = c.nameStart(text, e.Start, e.End)
+		}
+	}
+	return es
+}
+
+// particleWords are particles that are common words as well; trim keeps
+// them.
+var particleWords = []string{"des", "op"}
+
+func (c CommonWords) nameStart(text []rune, a, b int) int {
+	for {
+		w := wordSpans(text[a:b])
+		if len(w) == 0 || w[0][0] != 0 {
+			return a
+		}
+		e := a + w[0][1]
+		if e+1 >= b || text[e] != ' ' || !unicode.IsUpper(text[e+1]) || len(strings.Fields(string(text[e+1:b]))) < 2 {
+			return a
+		}
+		lower := strings.ToLower(string(text[a:e]))
+		if slices.Contains(nameParticles, lower) || slices.Contains(particleWords, lower) ||
+			(!c[lower] && !slices.Contains(functionWords, lower)) {
+			return a
+		}
+		a = e + 1
+	}
 }
 
 // wordJoiners join the parts of one word ("l'administration",

@@ -43,6 +43,37 @@ func TestCommonWordsDrop(t *testing.T) {
 	}
 }
 
+// The same cases as the recipe's test_trim_common_words.
+func TestCommonWordsTrim(t *testing.T) {
+	words := CommonWords{"cultuur": true, "patiente": true, "dossier": true, "vis": true, "des": true, "op": true}
+	for _, tc := range []struct {
+		name, text string
+		typ        entity.Type
+		want       string
+	}{
+		{"a heading before a name", "Cultuur Bert Anciaux", entity.Person, "Bert Anciaux"},
+		{"in capitals", "PATIENTE SYLVIANE FONTAINE", entity.Person, "SYLVIANE FONTAINE"},
+		{"two in front", "Dossier Patiente Frank Hussain", entity.Person, "Frank Hussain"},
+		{"a function word", "Maar Jan Peeters", entity.Person, "Jan Peeters"},
+		{"one word would be left", "Vis Esmée", entity.Person, "Vis Esmée"},
+		{"a particle", "Des Jaumotte Marc", entity.Person, "Des Jaumotte Marc"},
+		{"a particle of two words", "Op de Toor Flora", entity.Person, "Op de Toor Flora"},
+		{"no common word", "Peeters Jan Karel", entity.Person, "Peeters Jan Karel"},
+		{"an organisation", "Cultuur Bert Anciaux", entity.Organization, "Cultuur Bert Anciaux"},
+		{"lower case after", "Dossier van Jan Peeters", entity.Person, "Dossier van Jan Peeters"},
+		{"two spaces", "Cultuur  Bert Anciaux", entity.Person, "Cultuur  Bert Anciaux"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := []rune("« " + tc.text + " »")
+			e := entity.Entity{Type: tc.typ, Start: 2, End: 2 + len([]rune(tc.text))}
+			got := words.trim(text, []entity.Entity{e})
+			if len(got) != 1 || string(text[got[0].Start:got[0].End]) != tc.want || got[0].Type != tc.typ {
+				t.Errorf("got %v, want %s %q", got, tc.typ, tc.want)
+			}
+		})
+	}
+}
+
 // The model's word lists are read as sets of trimmed lines; a model
 // without one has none, and one that cannot be read is an error.
 func TestLoadWordLists(t *testing.T) {

@@ -124,5 +124,6 @@ func (r *Recognizer) Recognize(ctx context.Context, text []rune) ([]entity.Entit
 		}
 	}
 	es = boundAddresses(text, wholeWords(text, joinOrganizations(text, kept)))
-	return sameNames(text, r.places.add(text, r.common.drop(text, es), r.common), r.common, r.places), nil
+	es = r.common.drop(text, r.common.trim(text, es))
+	return sameNames(text, r.places.add(text, es, r.common), r.common, r.places), nil
 }

@@ -181,6 +181,38 @@ func TestWindows(t *testing.T) {
 	}
 }
 
+// The same cases as the recipe's test_service_windows: the recipe runs
+// the model in these windows to score it as the service does.
+func TestWindowsTable(t *testing.T) {
+	for _, tc := range []struct {
+		name             string
+		sizes            []int
+		ends             []bool
+		maxPieces, overl int
+		want             []Window
+	}{
+		{"no sentence ends", []int{3, 3, 3, 3}, []bool{false, false, false, false}, 7, 2, []Window{{0, 2}, {2, 4}}},
+		{"sentence ends", []int{2, 2, 2, 2, 2, 2, 2, 2}, []bool{false, false, true, false, false, false, true, false}, 8, 4,
+			[]Window{{0, 3}, {1, 5}, {3, 7}, {5, 8}}},
+		{"a sentence start in the overlap", []int{5, 1, 1, 1, 5}, []bool{true, false, false, true, false}, 6, 3,
+			[]Window{{0, 1}, {1, 4}, {3, 5}}},
+		{"a word longer than a window", []int{1, 9, 1}, []bool{false, false, false}, 4, 2, []Window{{0, 1}, {1, 2}, {2, 3}}},
+		{"one window", []int{1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+			[]bool{false, false, true, false, false, true, false, false, true, false}, 254, 48, []Window{{0, 10}}},
+		{"no overlap", []int{2, 2, 2, 2, 2}, []bool{false, true, false, false, true}, 4, 0, []Window{{0, 2}, {2, 4}, {4, 5}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words := make([]Word, len(tc.sizes))
+			for i, n := range tc.sizes {
+				words[i] = Word{Pieces: make([]int32, n), SentenceEnd: tc.ends[i]}
+			}
+			if got := Windows(words, tc.maxPieces, tc.overl); !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestDecode(t *testing.T) {
 	labels := ParseLabels(labelNames)
 	for _, tc := range []struct {

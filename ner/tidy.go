@@ -136,17 +136,35 @@ func titleAt(s []rune) int {
 	return 0
 }
 
-// cut returns where a span of type t must end within s, or -1.
+// cut returns where a span of type t must end within s, or -1: a PERSON
+// or LOCATION at its line end, an ORGANIZATION at its line end unless its
+// name goes on (nameGoesOn), an ADDRESS at a blank line. No ORGANIZATION of
+// the dev sets and annotated documents runs over a line, and those the
+// model ran onto the next line took a label with them ("Freie
+// Krankenkasse\nMitgliedsnummer").
 func cut(s []rune, t entity.Type) int {
 	for i, c := range s {
 		if c != '\n' && c != '\r' {
 			continue
 		}
-		if t == entity.Person || t == entity.Location || blankLineAt(s, i) {
+		if t == entity.Person || t == entity.Location || blankLineAt(s, i) ||
+			(t == entity.Organization && !nameGoesOn(s[:i])) {
 			return i
 		}
 	}
 	return -1
+}
+
+// nameGoesOn reports whether a name that fills line goes on on the next:
+// the line ends in a function word ("Rijksdienst voor"), "&" or "-".
+func nameGoesOn(line []rune) bool {
+	words := strings.Fields(string(line))
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	return strings.HasSuffix(last, "&") || strings.HasSuffix(last, "-") ||
+		slices.Contains(functionWords, strings.ToLower(last))
 }
 
 // blankLineAt reports whether a line break, blanks and another line break

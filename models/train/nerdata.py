@@ -130,20 +130,30 @@ def collate(items, batch):
 
 # ------------------------------------------------------------ prediction
 
+# Pieces that consecutive windows share at inference, as the service's
+# ner.DefaultOverlap.
+OVERLAP = 48
+_LINE_BREAKS = "\n\r\u2028\u2029"
+
+
 @torch.no_grad()
 def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
     """Returns per text (offs, widx, label ids per piece, probability of each
-    piece's label)."""
+    piece's label). Long texts run in the service's windows
+    (``service_windows``), each word labelled from the window where it is
+    farthest from an edge, so that the scores here are the service's."""
     model.eval()
     dev = next(model.parameters()).device
     encs = []
-    jobs = []  # (text idx, a, b, ids)
+    jobs = []  # (text idx, first word, last word, ids)
     for ti, t in enumerate(texts):
         ids, offs, widx = wp.encode(t, add_special=False)
-        encs.append((ids, offs, widx, [0] * len(ids), [0.0] * len(ids)))
-        ws = [True] + [widx[i] != widx[i - 1] for i in range(1, len(ids))]
-        for a, b in windows(ids, None, ws, max_pieces) if ids else []:
-            jobs.append((ti, a, b, [W.CLS_ID] + ids[a:b] + [W.SEP_ID]))
+        starts = [i for i in range(len(ids)) if i == 0 or widx[i] != widx[i - 1]]
+        sizes = [b - a for a, b in zip(starts, starts[1:] + [len(ids)])]
+        encs.append((ids, offs, widx, starts, sizes, [0] * len(ids), [0.0] * len(ids)))
+        for a, b in service_windows(sizes, _sentence_ends(t, offs, starts), max_pieces):
+            jobs.append((ti, a, b, [W.CLS_ID] + ids[starts[a]:starts[b - 1] + sizes[b - 1]][:max_pieces] + [W.SEP_ID]))
+    out = [None] * len(jobs)
     order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][3]))
     k = 0
     while k < len(order):
@@ -159,11 +169,72 @@ def predict_pieces(model, wp, texts, max_pieces=WINDOW - 2, max_tokens=8192):
         prob, pred = torch.softmax(model(x, am, torch.zeros_like(x)), -1).max(-1)
         pred, prob = pred.cpu().numpy(), prob.cpu().numpy()
         for r, j in enumerate(batch):
-            ti, a, b, _ = jobs[j]
-            encs[ti][3][a:b] = pred[r, 1:1 + b - a].tolist()
-            encs[ti][4][a:b] = prob[r, 1:1 + b - a].tolist()
+            out[j] = (pred[r, 1:len(jobs[j][3]) - 1], prob[r, 1:len(jobs[j][3]) - 1])
         k += bs
-    return [(offs, widx, labs, probs) for ids, offs, widx, labs, probs in encs]
+    margins = [[-1] * len(e[3]) for e in encs]
+    for (ti, a, b, _), (pred, prob) in zip(jobs, out):  # in window order, as ner.stitch
+        ids, offs, widx, starts, sizes, labs, probs = encs[ti]
+        p = 0
+        for i in range(a, b):
+            m = min(i - a, b - 1 - i)
+            if m > margins[ti][i] and p < len(pred):
+                margins[ti][i] = m
+                n = min(sizes[i], len(pred) - p)
+                labs[starts[i]:starts[i] + n] = pred[p:p + n].tolist()
+                probs[starts[i]:starts[i] + n] = prob[p:p + n].tolist()
+            p += sizes[i]
+    return [(offs, widx, labs, probs) for ids, offs, widx, starts, sizes, labs, probs in encs]
+
+
+def _sentence_ends(text, offs, starts):
+    """Whether a sentence ends with each word, as ner.Tokenizer.Words marks
+    it: the word is one of . ! ? ; : or a line break follows it."""
+    out = []
+    for k, a in enumerate(starts):
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(offs) - 1
+        s, e = offs[a][0], offs[end][1]
+        nxt = offs[starts[k + 1]][0] if k + 1 < len(starts) else len(text)
+        out.append(text[s:e] in (".", "!", "?", ";", ":") or any(c in _LINE_BREAKS for c in text[e:nxt]))
+    return out
+
+
+def service_windows(sizes, ends, max_pieces=WINDOW - 2, overlap=OVERLAP):
+    """The windows of the service's ner.Windows: word ranges (a, b) of at
+    most max_pieces pieces (sizes[i] is word i's) that overlap by about
+    overlap pieces. A window ends after a sentence (ends[i]: one ends with
+    word i) where one ends in its second half, and the next starts at a
+    sentence start inside the overlap where there is one."""
+    n = len(sizes)
+    if n == 0:
+        return []
+    overlap = min(overlap, max_pieces // 2)
+    out, a, done = [], 0, 0
+    while True:
+        b, size = a, 0
+        while b < n and (b == a or size + sizes[b] <= max_pieces):
+            size += sizes[b]
+            b += 1
+        if b == n:
+            out.append((a, n))
+            return out
+        i, s = b, size
+        while i > max(a, done) and 2 * s >= size:
+            if ends[i - 1]:
+                b = i
+                break
+            s -= sizes[i - 1]
+            i -= 1
+        out.append((a, b))
+        done = b
+        nxt, back = b, 0
+        while nxt - 1 > a and back + sizes[nxt - 1] <= min(overlap, max_pieces - sizes[b]):
+            nxt -= 1
+            back += sizes[nxt]
+        for i in range(nxt, b):
+            if i > 0 and ends[i - 1]:
+                nxt = i
+                break
+        a = nxt
 
 
 def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0,
@@ -184,7 +255,8 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0,
     words; spans end at whole hyphenated names (``whole_words``) and an
     ADDRESS gets the bounds ANNOTATION.md gives it (``bound_addresses``);
     a span that is one of the model's ``common_words`` goes
-    (``drop_common_words``), and a listed place that no span touches
+    (``drop_common_words``) and none starts a PERSON of three words or
+    more (``trim_common_words``), and a listed place that no span touches
     becomes a LOCATION (``add_places``). Each of these was kept because it
     raised the dev sets; ``decode_documents`` then carries names across a
     document (``same_names``).
@@ -221,7 +293,30 @@ def decode_spans(offs, widx, labs, probs=None, text=None, min_score=0.0,
     spans = (tidy_span(text, *x) for x in spans)
     spans = [x for x in spans if x is not None and capital_or_digit(text[x[0]:x[1]])]
     spans = bound_addresses(text, whole_words(text, join_organizations(text, spans)))
-    return add_places(text, drop_common_words(text, spans, common_words), places, common_words)
+    spans = drop_common_words(text, trim_common_words(text, spans, common_words), common_words)
+    return add_places(text, spans, places, common_words)
+
+
+def trim_common_words(text, spans, words):
+    """Cuts the common and function words off the start of a PERSON while
+    two words or more remain, the first capitalised (`Cultuur Bert
+    Anciaux`, `PATIENTE SYLVIANE FONTAINE`, `Dossier Frank Hussain`).
+    Particles stay (`De Prins`, `Des Jaumotte`, `Op de Toor`). With one word
+    left the first may be a surname written in front (`VIS Esmée`, `Levert
+    Annie`), so it stays too."""
+    return [(_name_start(text, a, b, words), b, t) if t == "PERSON" else (a, b, t) for a, b, t in spans]
+
+
+def _name_start(text, a, b, words) -> int:
+    while True:
+        m = CW.WORD.match(text, a, b)
+        if m is None or m.end() + 1 >= b or text[m.end()] != " " or not text[m.end() + 1].isupper() \
+                or len(text[m.end() + 1:b].split()) < 2:
+            return a
+        w = m.group().lower()
+        if w in _NAME_PARTICLES or w in _PARTICLE_WORDS or (w not in words and w not in FUNCTION_WORDS):
+            return a
+        a = m.end() + 1
 
 
 def drop_common_words(text, spans, words):
@@ -529,6 +624,9 @@ def _legal_name_start(text, s, e) -> int:
 
 
 # Particles of surnames (Van de Vooren, du Gorp, von Arnim, El Hamdaoui).
+# Particles that are common words as well (`Des Jaumotte`, `Op de Toor`):
+# trim_common_words keeps them.
+_PARTICLE_WORDS = {"des", "op"}
 _NAME_PARTICLES = {"van", "de", "der", "den", "du", "le", "la", "von", "vom", "ter", "ten", "vander", "vanden",
                    "di", "da", "del", "dos", "el", "al", "zu"}
 
@@ -925,18 +1023,42 @@ _NEVER_LAST = set(",;:!?–—-/|•·*([{«\"<>")
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 
 
+def _span_cut(seg, typ) -> int:
+    """Where a span of type typ must end within seg, or -1: ``tidy_span``.
+    No ORGANIZATION of the dev sets and annotated documents runs over a
+    line, and those the model ran onto the next line took a label with them
+    (`Freie Krankenkasse\nMitgliedsnummer`)."""
+    for m in re.finditer(r"[\r\n]", seg):
+        i = m.start()
+        if (typ in ("PERSON", "LOCATION") or _BLANK_LINE.match(seg, i)
+                or (typ == "ORGANIZATION" and not _name_goes_on(seg[:i]))):
+            return i
+    return -1
+
+
+def _name_goes_on(line) -> bool:
+    """Whether a name that fills line goes on on the next: the line ends in
+    a function word (`Rijksdienst voor`), `&` or `-`."""
+    line = line.rstrip()
+    if line.endswith(("&", "-")):
+        return True
+    words = line.split()
+    return bool(words) and words[-1].lower() in FUNCTION_WORDS
+
+
 def tidy_span(text, a, b, typ):
     """Cuts a span where ANNOTATION.md says it cannot go on (a PERSON or
-    LOCATION at its line end, an ADDRESS or ORGANIZATION at a blank line) and
+    LOCATION at its line end, an ORGANIZATION at a line end unless the line
+    ends in a function word or `&` or `-`, its name going on, an ADDRESS at
+    a blank line) and
     trims punctuation and space off its ends; None if nothing is left,
     nothing but one of the FUNCTION_WORDS, or a LOCATION that is a
     demonym. A final full stop stays after an
     initial or inside an abbreviation (``J.``, ``B.V.``), not after a word
     (``Gent.``)."""
-    seg = text[a:b]
-    cut = re.search(r"[\r\n]", seg) if typ in ("PERSON", "LOCATION") else _BLANK_LINE.search(seg)
-    if cut:
-        b = a + cut.start()
+    cut = _span_cut(text[a:b], typ)
+    if cut >= 0:
+        b = a + cut
     while a < b and (text[a].isspace() or text[a] in _NEVER_FIRST):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in _NEVER_LAST or

@@ -177,6 +177,59 @@ class LabelTest(unittest.TestCase):
         self.assertEqual([len(exs) for exs, _, _ in sets.values()], [10, 5, 5])
         self.assertEqual(list(MS.dev_sets(SMOKE_DATA_DIR, 10, 0, -1)), ["conll2002-nl-testa"])
 
+    def test_service_windows(self):
+        """The same cases as ner/recognizer_test.go's TestWindowsTable."""
+        import nerdata as N
+        for name, sizes, ends, max_pieces, overlap, want in [
+            ("no sentence ends", [3, 3, 3, 3], [0, 0, 0, 0], 7, 2, [(0, 2), (2, 4)]),
+            ("sentence ends", [2] * 8, [0, 0, 1, 0, 0, 0, 1, 0], 8, 4, [(0, 3), (1, 5), (3, 7), (5, 8)]),
+            ("a sentence start in the overlap", [5, 1, 1, 1, 5], [1, 0, 0, 1, 0], 6, 3, [(0, 1), (1, 4), (3, 5)]),
+            ("a word longer than a window", [1, 9, 1], [0, 0, 0], 4, 2, [(0, 1), (1, 2), (2, 3)]),
+            ("one window", [1] * 10, [0, 0, 1, 0, 0, 1, 0, 0, 1, 0], 254, 48, [(0, 10)]),
+            ("no overlap", [2] * 5, [0, 1, 0, 0, 1], 4, 0, [(0, 2), (2, 4), (4, 5)]),
+        ]:
+            with self.subTest(name):
+                self.assertEqual(N.service_windows(sizes, [bool(e) for e in ends], max_pieces, overlap), want)
+        self.assertEqual(N.service_windows([], []), [])
+
+    def test_predict_pieces_stitches_windows(self):
+        """A text longer than a window is labelled word by word from the
+        window where the word is farthest from an edge: the same labels
+        as the words' own window, cut the way the service cuts it."""
+        import torch
+        import nerdata as N
+        from model import BertModel, Config
+        wp = W.WordPiece.load(os.path.join(HERE, "..", "belner-ner", "vocab.txt"))
+        text = " ".join(f"Jan Peeters woont in Gent{i}." for i in range(60))
+        torch.manual_seed(0)
+        model = BertModel(Config(vocab_size=len(wp), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                                 intermediate_size=32))
+        [(offs, widx, labs, probs)] = N.predict_pieces(model, wp, [text], max_pieces=40)
+        ids, _, _ = wp.encode(text, add_special=False)
+        starts = [i for i in range(len(ids)) if i == 0 or widx[i] != widx[i - 1]]
+        sizes = [b - a for a, b in zip(starts, starts[1:] + [len(ids)])]
+        wins = N.service_windows(sizes, N._sentence_ends(text, offs, starts), 40)
+        self.assertGreater(len(wins), 5)
+        best = {}
+        for a, b in wins:
+            for i in range(a, b):
+                if min(i - a, b - 1 - i) > best.get(i, (-1,))[0]:
+                    best[i] = (min(i - a, b - 1 - i), a, b)
+        model.eval()
+        out = {}
+        for a, b in wins:
+            x = torch.tensor([[W.CLS_ID] + ids[starts[a]:starts[b - 1] + sizes[b - 1]] + [W.SEP_ID]])
+            with torch.no_grad():
+                out[a, b] = torch.softmax(model(x, torch.ones_like(x), torch.zeros_like(x)), -1).max(-1)
+        shared = [i for i in best if sum(a <= i < b for a, b in wins) > 1]
+        self.assertGreater(len(shared), 10, "consecutive windows share words")
+        for i in best:
+            _, a, b = best[i]
+            p, lab = out[a, b]
+            k = 1 + starts[i] - starts[a]
+            self.assertEqual(labs[starts[i]], int(lab[0, k]))
+            self.assertAlmostEqual(probs[starts[i]], float(p[0, k]), places=4)
+
     def test_tidy_span(self):
         import nerdata as N
         cases = [
@@ -188,6 +241,11 @@ class LabelTest(unittest.TestCase):
             ("person at the line end", "Liesbeth Janssens\r\nBrugsesteenweg", "PERSON", "Liesbeth Janssens"),
             ("address over two lines", "Kerkstraat 1\n9000 Gent", "ADDRESS", "Kerkstraat 1\n9000 Gent"),
             ("address at a blank line", "Kerkstraat 1\n9000 Gent\r\n \r\nGent", "ADDRESS", "Kerkstraat 1\n9000 Gent"),
+            ("organisation at the line end", "Freie Krankenkasse\r\nMitgliedsnummer", "ORGANIZATION", "Freie Krankenkasse"),
+            ("organisation going on", "Rijksdienst voor\nArbeidsvoorziening\n", "ORGANIZATION",
+             "Rijksdienst voor\nArbeidsvoorziening"),
+            ("organisation going on after &", "Van Damme &\r\nZonen BV", "ORGANIZATION", "Van Damme &\r\nZonen BV"),
+            ("organisation at a blank line", "Rijksdienst voor\n\nArbeid", "ORGANIZATION", "Rijksdienst voor"),
             ("apostrophe first", "'s-Hertogenbosch", "LOCATION", "'s-Hertogenbosch"),
             ("nothing left", " – ", "PERSON", None),
             ("a pronoun opening a sentence", "Mon", "PERSON", None),
@@ -342,6 +400,28 @@ class LabelTest(unittest.TestCase):
                 self.assertIsNotNone(m, "ner/tidy.go declares " + name)
                 self.assertEqual(set(m.group(1).encode().decode("unicode_escape").encode("latin-1").decode()), want)
 
+
+    def test_trim_common_words(self):
+        """The same cases as ner/common_test.go's TestCommonWordsTrim."""
+        import nerdata as N
+        words = {"cultuur", "patiente", "dossier", "vis", "des", "op"}
+        for name, text, typ, want in [
+            ("a heading before a name", "Cultuur Bert Anciaux", "PERSON", "Bert Anciaux"),
+            ("in capitals", "PATIENTE SYLVIANE FONTAINE", "PERSON", "SYLVIANE FONTAINE"),
+            ("two in front", "Dossier Patiente Frank Hussain", "PERSON", "Frank Hussain"),
+            ("a function word", "Maar Jan Peeters", "PERSON", "Jan Peeters"),
+            ("one word would be left", "Vis Esmée", "PERSON", "Vis Esmée"),
+            ("a particle", "Des Jaumotte Marc", "PERSON", "Des Jaumotte Marc"),
+            ("a particle of two words", "Op de Toor Flora", "PERSON", "Op de Toor Flora"),
+            ("no common word", "Peeters Jan Karel", "PERSON", "Peeters Jan Karel"),
+            ("an organisation", "Cultuur Bert Anciaux", "ORGANIZATION", "Cultuur Bert Anciaux"),
+            ("lower case after", "Dossier van Jan Peeters", "PERSON", "Dossier van Jan Peeters"),
+            ("two spaces", "Cultuur  Bert Anciaux", "PERSON", "Cultuur  Bert Anciaux"),
+        ]:
+            with self.subTest(name):
+                text_ = "« " + text + " »"
+                [(a, b, t)] = N.trim_common_words(text_, [(2, 2 + len(text), typ)], words)
+                self.assertEqual((text_[a:b], t), (want, typ))
 
     def test_drop_common_words(self):
         """The same cases as ner/common_test.go's TestCommonWordsDrop."""
