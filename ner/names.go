@@ -45,11 +45,11 @@ func sameNames(text []rune, es []entity.Entity, common CommonWords, places Place
 }
 
 // namedAgain returns an entity of type typ, with note, for each of
-// bareNames.
+// bareNames (a person's with the initials before it).
 func namedAgain(text []rune, es []entity.Entity, names map[string]bool, common CommonWords, typ entity.Type,
 	note string) []entity.Entity {
 	var found []entity.Entity
-	for _, w := range bareNames(text, es, names, common) {
+	for _, w := range bareNames(text, es, names, common, typ == entity.Person) {
 		found = append(found, entity.Entity{Type: typ, Start: w[0], End: w[1], Score: nameScore, Recognizer: "model",
 			Explanation: entity.Explanation{BaseScore: nameScore, Notes: []string{note}}})
 	}
@@ -120,8 +120,9 @@ func personNames(text []rune, es []entity.Entity, common CommonWords, places Pla
 // as it writes them, with a capital first, where no entity of es touches
 // them, no capitalised word stands beside them (capitalBeside) and they
 // are no part of an e-mail address or URL (glued); the longest name
-// first. es is sorted by start and disjoint.
-func bareNames(text []rune, es []entity.Entity, names map[string]bool, common CommonWords) [][2]int {
+// first. With initials, a person's initials before the name are part of
+// it ("L. Hick"). es is sorted by start and disjoint.
+func bareNames(text []rune, es []entity.Entity, names map[string]bool, common CommonWords, initials bool) [][2]int {
 	if len(names) == 0 {
 		return nil
 	}
@@ -132,19 +133,30 @@ func bareNames(text []rune, es []entity.Entity, names map[string]bool, common Co
 	words := wordSpans(text)
 	var out [][2]int
 	for i := 0; i < len(words); {
-		a, n := words[i][0], min(longest, len(words)-i)
-		for n > 0 && !bareName(text, a, words[i+n-1][1], es, names, common) {
-			n--
+		a, n, start := words[i][0], min(longest, len(words)-i), -1
+		for ; n > 0; n-- {
+			if start = bareName(text, a, words[i+n-1][1], es, names, common, initials); start >= 0 {
+				break
+			}
 		}
 		if n > 0 {
-			out = append(out, [2]int{a, words[i+n-1][1]})
+			out = append(out, [2]int{start, words[i+n-1][1]})
 		}
 		i += max(n, 1)
 	}
 	return out
 }
 
-func bareName(text []rune, a, b int, es []entity.Entity, names map[string]bool, common CommonWords) bool {
-	return unicode.IsUpper(text[a]) && names[string(text[a:b])] && !touches(es, a, b) &&
-		!capitalBeside(text, a, b, common) && !glued(text, a, b)
+// bareName returns where the bare name text[a:b] starts, its initials in
+// with initials, or -1 when it is no bare name.
+func bareName(text []rune, a, b int, es []entity.Entity, names map[string]bool, common CommonWords, initials bool) int {
+	s := a
+	if initials {
+		s = initialsStart(text, a)
+	}
+	if unicode.IsUpper(text[a]) && names[string(text[a:b])] && !touches(es, s, b) &&
+		!capitalBeside(text, s, b, common) && !glued(text, s, b) {
+		return s
+	}
+	return -1
 }

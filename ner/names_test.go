@@ -50,6 +50,11 @@ func TestSameNames(t *testing.T) {
 			[]string{"PERSON:Hilde Van Hoof"}, []string{"PERSON:Hilde Van Hoof", "PERSON:Van Hoof"}},
 		{"the longest name first", "Peter Van Gent sprak. Later kwam Peter Van Gent.", []string{"PERSON:Peter Van Gent"},
 			[]string{"PERSON:Peter Van Gent", "PERSON:Peter Van Gent"}},
+		{"initials before a surname", "Laurent Hick kwam. Later tekende L. Hick het.", []string{"PERSON:Laurent Hick"},
+			[]string{"PERSON:Laurent Hick", "PERSON:L. Hick"}},
+		{"signatures in columns", "Laurent Hick en Amandine Collard.\nL. Hick, INPP      A. Collard, INP",
+			[]string{"PERSON:Laurent Hick", "PERSON:Amandine Collard"},
+			[]string{"PERSON:Laurent Hick", "PERSON:Amandine Collard", "PERSON:L. Hick", "PERSON:A. Collard"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := []rune(tc.text)

@@ -137,7 +137,8 @@ func titleBefore(text []rune, a int) bool {
 // capitalBeside reports whether the word right before text[a:b] has a
 // capital and is no title, common or function word ("Volgens Barak": a
 // sentence's first word), or the word right after it starts with a
-// capital.
+// capital; a word across a column gap is in another cell ("L. Hick, INPP
+// A. Collard").
 func capitalBeside(text []rune, a, b int, common CommonWords) bool {
 	if w := wordBeforeName(text, a); len(w) > 0 && unicode.IsUpper(w[0]) {
 		lower := strings.ToLower(string(w))
@@ -149,14 +150,15 @@ func capitalBeside(text []rune, a, b int, common CommonWords) bool {
 	for k < len(text) && isBlank(text[k]) {
 		k++
 	}
-	return k > b && k < len(text) && unicode.IsUpper(text[k])
+	return k > b && k < len(text) && unicode.IsUpper(text[k]) && !columnGap(text[b:k])
 }
 
 // wordBeforeName returns the blank-delimited word right before text[a]
-// (blanks between) if it ends in a letter or a full stop, else nothing.
+// (blanks between, no column gap) if it ends in a letter or a full stop,
+// else nothing.
 func wordBeforeName(text []rune, a int) []rune {
 	j := blanksBefore(text, a)
-	if j == a {
+	if j == a || columnGap(text[j:a]) {
 		return nil
 	}
 	k := j

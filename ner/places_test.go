@@ -19,6 +19,7 @@ func TestPlacesAdd(t *testing.T) {
 		want       []string
 	}{
 		{"in running text", "Hij woont in Marokko.", "", []string{"LOCATION:Marokko"}},
+		{"in the next column", "Jan Peeters      Marokko      Gent", "", []string{"LOCATION:Marokko"}},
 		{"two", "naar Egypte en Marokko", "", []string{"LOCATION:Egypte", "LOCATION:Marokko"}},
 		{"hyphenated", "uit Guinee-Bissau gekomen", "", []string{"LOCATION:Guinee-Bissau"}},
 		{"in brackets", "geboren te Casablanca (Marokko)", "", []string{"LOCATION:Marokko"}},

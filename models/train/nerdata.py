@@ -378,7 +378,8 @@ def _title_before(text, a) -> bool:
 def _capital_beside(text, a, b, common_words=frozenset()) -> bool:
     """Whether the word right before a has a capital and is no title,
     common or function word (`Volgens Barak`: a sentence's first word), or
-    the word right after b starts with a capital."""
+    the word right after b starts with a capital; a word across a column
+    gap is in another cell (`L. Hick, INPP      A. Collard`)."""
     w = _word_before_name(text, a)
     lower = w.lower()
     if w and w[0].isupper() and lower not in TITLES and lower not in common_words and lower not in FUNCTION_WORDS:
@@ -386,14 +387,14 @@ def _capital_beside(text, a, b, common_words=frozenset()) -> bool:
     k = b
     while k < len(text) and text[k] in _BLANKS:
         k += 1
-    return b < k < len(text) and text[k].isupper()
+    return b < k < len(text) and text[k].isupper() and not _column_gap(text[b:k])
 
 
 def _word_before_name(text, a) -> str:
-    """The blank-delimited word right before a (blanks between) if it ends
-    in a letter or a full stop, else ''."""
+    """The blank-delimited word right before a (blanks between, no column
+    gap) if it ends in a letter or a full stop, else ''."""
     j = _blanks_before(text, a)
-    if j == a:
+    if j == a or _column_gap(text[j:a]):
         return ""
     k = j
     while k > 0 and not text[k - 1].isspace():
@@ -443,7 +444,7 @@ def same_names(doc, common_words=frozenset(), places=frozenset()):
     for text, spans in doc:
         new = [(a, b, "PERSON" if t in ("LOCATION", "ORGANIZATION") and text[a:b] in persons else t)
                for a, b, t in spans]
-        found = [(a, b, "PERSON") for a, b in _bare_names(text, new, persons, common_words)]
+        found = [(a, b, "PERSON") for a, b in _bare_names(text, new, persons, common_words, initials=True)]
         found += [(a, b, "ORGANIZATION") for a, b in _bare_names(text, new + found, orgs, common_words)]
         out.append(sorted(new + found))
     return out
@@ -486,28 +487,37 @@ def _person_names(text, spans, common_words, places):
     return names
 
 
-def _bare_names(text, spans, names, common_words):
+def _bare_names(text, spans, names, common_words, initials=False):
     """Where the names (of one word or more, as the text writes them) stand
     in text with a capital first, untouched by spans, with no capitalised
     word beside them (``_capital_beside``) and no part of an e-mail address
-    or URL (``_glued``); the longest name first."""
+    or URL (``_glued``); the longest name first. With initials, a person's
+    initials before the name are part of it (`L. Hick`)."""
     if not names:
         return
     longest = max(len(n.split()) for n in names)
     words = [m.span() for m in CW.WORD.finditer(text)]
     i = 0
     while i < len(words):
-        a, n = words[i][0], min(longest, len(words) - i)
-        while n > 0 and not _bare_name(text, a, words[i + n - 1][1], spans, names, common_words):
+        a, n, start = words[i][0], min(longest, len(words) - i), -1
+        while n > 0:
+            start = _bare_name(text, a, words[i + n - 1][1], spans, names, common_words, initials)
+            if start >= 0:
+                break
             n -= 1
         if n:
-            yield a, words[i + n - 1][1]
+            yield start, words[i + n - 1][1]
         i += max(n, 1)
 
 
-def _bare_name(text, a, b, spans, names, common_words) -> bool:
-    return (text[a].isupper() and text[a:b] in names and not any(s < b and a < e for s, e, _ in spans)
-            and not _capital_beside(text, a, b, common_words) and not _glued(text, a, b))
+def _bare_name(text, a, b, spans, names, common_words, initials) -> int:
+    """Where the bare name text[a:b] starts, its initials in with
+    initials, or -1 when it is no bare name."""
+    s = _initials_start(text, a) if initials else a
+    if (text[a].isupper() and text[a:b] in names and not any(x < b and s < e for x, e, _ in spans)
+            and not _capital_beside(text, s, b, common_words) and not _glued(text, s, b)):
+        return s
+    return -1
 
 
 def decode_documents(pieces, texts, docs=None, min_score=0.0, common_words=frozenset(), places=frozenset()):

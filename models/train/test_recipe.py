@@ -452,6 +452,7 @@ class LabelTest(unittest.TestCase):
         places, common = {"Marokko", "Egypte", "Guinee-Bissau"}, {"volgens"}
         for name, text, org, want in [
             ("in running text", "Hij woont in Marokko.", None, ["LOCATION:Marokko"]),
+            ("in the next column", "Jan Peeters      Marokko      Gent", None, ["LOCATION:Marokko"]),
             ("two", "naar Egypte en Marokko", None, ["LOCATION:Egypte", "LOCATION:Marokko"]),
             ("hyphenated", "uit Guinee-Bissau gekomen", None, ["LOCATION:Guinee-Bissau"]),
             ("in brackets", "geboren te Casablanca (Marokko)", None, ["LOCATION:Marokko"]),
@@ -515,6 +516,11 @@ class LabelTest(unittest.TestCase):
              ["PERSON:Hilde Van Hoof"], ["PERSON:Hilde Van Hoof", "PERSON:Van Hoof"]),
             ("the longest name first", "Peter Van Gent sprak. Later kwam Peter Van Gent.", ["PERSON:Peter Van Gent"],
              ["PERSON:Peter Van Gent", "PERSON:Peter Van Gent"]),
+            ("initials before a surname", "Laurent Hick kwam. Later tekende L. Hick het.", ["PERSON:Laurent Hick"],
+             ["PERSON:Laurent Hick", "PERSON:L. Hick"]),
+            ("signatures in columns", "Laurent Hick en Amandine Collard.\nL. Hick, INPP      A. Collard, INP",
+             ["PERSON:Laurent Hick", "PERSON:Amandine Collard"],
+             ["PERSON:Laurent Hick", "PERSON:Amandine Collard", "PERSON:L. Hick", "PERSON:A. Collard"]),
         ]:
             with self.subTest(name):
                 spans, start = [], 0
