@@ -26,17 +26,28 @@ const nameRepeats = 2
 // an organisation. A LOCATION or ORGANIZATION whose text names a person
 // becomes a PERSON ("Ehud Barak" ... "Barak"), and a name that no entity
 // touches becomes one of its type where no capitalised word stands beside
-// it (bareNames; a title may: "mevrouw Van Hoof"). es is sorted by start;
-// so is the result.
+// it (bareNames; a title may: "mevrouw Van Hoof"). A PERSON or
+// ORGANIZATION whose text is the municipality of one of the document's
+// addresses (addressTowns: "6000 Charleroi") becomes a LOCATION. es is
+// sorted by start; so is the result.
 func sameNames(text []rune, es []entity.Entity, common CommonWords, places Places) []entity.Entity {
 	persons, orgs := documentNames(text, es, common, places)
-	if len(persons) == 0 && len(orgs) == 0 {
+	towns := addressTowns(text, es)
+	for name := range persons {
+		delete(towns, name)
+	}
+	if len(persons) == 0 && len(orgs) == 0 && len(towns) == 0 {
 		return es
 	}
 	for i, e := range es {
-		if (e.Type == entity.Location || e.Type == entity.Organization) && persons[string(text[e.Start:e.End])] {
+		s := string(text[e.Start:e.End])
+		switch {
+		case (e.Type == entity.Location || e.Type == entity.Organization) && persons[s]:
 			es[i].Type = entity.Person
 			es[i].Explanation.Notes = append(slices.Clip(e.Explanation.Notes), "named as a person elsewhere in the document")
+		case (e.Type == entity.Person || e.Type == entity.Organization) && towns[s]:
+			es[i].Type = entity.Location
+			es[i].Explanation.Notes = append(slices.Clip(e.Explanation.Notes), "the municipality of an address in the document")
 		}
 	}
 	es = withFound(es, namedAgain(text, es, persons, common, entity.Person, "named as a person elsewhere in the document"))
@@ -54,6 +65,50 @@ func namedAgain(text []rune, es []entity.Entity, names map[string]bool, common C
 			Explanation: entity.Explanation{BaseScore: nameScore, Notes: []string{note}}})
 	}
 	return found
+}
+
+// addressTowns returns the municipalities of the ADDRESS entities: what
+// follows a postcode of four digits up to a comma or the line end, each
+// side of a "/" ("1000 Bruxelles / Brussel"), where it starts with a
+// capital.
+func addressTowns(text []rune, es []entity.Entity) map[string]bool {
+	towns := map[string]bool{}
+	for _, e := range es {
+		if e.Type != entity.Address {
+			continue
+		}
+		s := text[e.Start:e.End]
+		for i := 0; i+4 < len(s); i++ {
+			if !postcodeAt(s, i) {
+				continue
+			}
+			k := i + 4
+			for k < len(s) && (s[k] == ' ' || s[k] == '\u00a0') {
+				k++
+			}
+			if k == i+4 {
+				continue
+			}
+			end := k
+			for end < len(s) && s[end] != '\n' && s[end] != ',' {
+				end++
+			}
+			for _, part := range strings.Split(string(s[k:end]), "/") {
+				if part = strings.TrimSpace(part); part != "" && unicode.IsUpper([]rune(part)[0]) {
+					towns[part] = true
+				}
+			}
+			i = end - 1
+		}
+	}
+	return towns
+}
+
+// postcodeAt reports whether s holds four digits at i, and no digit
+// before or after them.
+func postcodeAt(s []rune, i int) bool {
+	digit := func(j int) bool { return j >= 0 && j < len(s) && s[j] >= '0' && s[j] <= '9' }
+	return !digit(i-1) && digit(i) && digit(i+1) && digit(i+2) && digit(i+3) && !digit(i+4)
 }
 
 // documentNames returns the names that sameNames carries across the

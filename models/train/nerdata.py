@@ -435,19 +435,45 @@ def same_names(doc, common_words=frozenset(), places=frozenset()):
     A LOCATION or ORGANIZATION whose text names a person becomes a PERSON
     (`Ehud Barak` ... `Barak`), and a name that no span touches becomes
     one of its type where no capitalised word stands beside it
-    (``_bare_names``; a title may: `mevrouw Van Hoof`). Returns the spans
-    of each part."""
+    (``_bare_names``; a title may: `mevrouw Van Hoof`). A PERSON or
+    ORGANIZATION whose text is the municipality of one of the document's
+    addresses (``_address_towns``: `6000 Charleroi`) becomes a LOCATION.
+    Returns the spans of each part."""
     persons, orgs = _document_names(doc, common_words, places)
-    if not persons and not orgs:
+    towns = set().union(*(_address_towns(text, spans) for text, spans in doc)) - persons
+    if not persons and not orgs and not towns:
         return [spans for _, spans in doc]
     out = []
     for text, spans in doc:
-        new = [(a, b, "PERSON" if t in ("LOCATION", "ORGANIZATION") and text[a:b] in persons else t)
-               for a, b, t in spans]
+        new = [(a, b, _document_type(text[a:b], t, persons, towns)) for a, b, t in spans]
         found = [(a, b, "PERSON") for a, b in _bare_names(text, new, persons, common_words, initials=True)]
         found += [(a, b, "ORGANIZATION") for a, b in _bare_names(text, new + found, orgs, common_words)]
         out.append(sorted(new + found))
     return out
+
+
+def _document_type(s, typ, persons, towns):
+    if typ in ("LOCATION", "ORGANIZATION") and s in persons:
+        return "PERSON"
+    if typ in ("PERSON", "ORGANIZATION") and s in towns:
+        return "LOCATION"
+    return typ
+
+
+_POSTCODE_TOWN = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])[ \u00a0]+([^\n,]*)")
+
+
+def _address_towns(text, spans):
+    """The municipalities of the ADDRESS spans: what follows a postcode of
+    four digits up to a comma or the line end, each side of a `/` (`1000
+    Bruxelles / Brussel`), where it starts with a capital."""
+    towns = set()
+    for a, b, t in spans:
+        if t != "ADDRESS":
+            continue
+        for m in _POSTCODE_TOWN.finditer(text[a:b]):
+            towns |= {p.strip() for p in m.group(1).split("/") if p.strip() and p.strip()[0].isupper()}
+    return towns
 
 
 def _document_names(doc, common_words, places):
