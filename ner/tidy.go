@@ -27,7 +27,8 @@ func tidy(text []rune, e entity.Entity) (entity.Entity, bool) {
 	if i := cut(text[e.Start:e.End], e.Type); i >= 0 {
 		e.End = e.Start + i
 	}
-	for e.Start < e.End && (unicode.IsSpace(text[e.Start]) || strings.ContainsRune(neverFirst, text[e.Start])) {
+	for e.Start < e.End && (unicode.IsSpace(text[e.Start]) || strings.ContainsRune(neverFirst, text[e.Start]) ||
+		elisionMark(text, e.Start, e.End)) {
 		e.Start++
 	}
 	for e.End > e.Start {
@@ -44,6 +45,14 @@ func tidy(text []rune, e entity.Entity) (entity.Entity, bool) {
 		return e, false
 	}
 	return e, e.Type != entity.Location || !demonym(text[e.Start:e.End])
+}
+
+// elisionMark reports whether text[a] is the apostrophe of an elided word
+// before the span [a, b) ("l'Administrateur"): one glued to a letter on
+// both sides. An apostrophe that starts a word ("'s-Hertogenbosch") stays.
+func elisionMark(text []rune, a, b int) bool {
+	return (text[a] == '\'' || text[a] == '’') && a > 0 && unicode.IsLetter(text[a-1]) &&
+		a+1 < b && unicode.IsLetter(text[a+1])
 }
 
 // functionWords are the articles, pronouns, prepositions and conjunctions

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/belner/belner/entity"
@@ -60,6 +61,28 @@ func TestTidy(t *testing.T) {
 			}
 			if got != tc.want || ok != (tc.want != "") {
 				t.Errorf("got %q (%v), want %q", got, ok, tc.want)
+			}
+		})
+	}
+}
+
+// An apostrophe glued to a letter before the span is an elided word's
+// (the same cases as the recipe's test_tidy_elision).
+func TestTidyElision(t *testing.T) {
+	for _, tc := range []struct{ name, text, span, want string }{
+		{"an elided article", "Pour l'Administrateur général", "'Administrateur", "Administrateur"},
+		{"the apostrophe of a name", "naar 's-Hertogenbosch", "'s-Hertogenbosch", "'s-Hertogenbosch"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := []rune(tc.text)
+			start := len([]rune(tc.text[:strings.Index(tc.text, tc.span)]))
+			e, ok := tidy(text, entity.Entity{Type: entity.Person, Start: start, End: start + len([]rune(tc.span))})
+			got := ""
+			if ok {
+				got = string(text[e.Start:e.End])
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
 	}

@@ -1082,6 +1082,14 @@ def _name_goes_on(line) -> bool:
     return bool(words) and words[-1].lower() in FUNCTION_WORDS
 
 
+def _elision_mark(text, a, b) -> bool:
+    """Whether text[a] is the apostrophe of an elided word before the span
+    (`l'Administrateur`): one glued to a letter on both sides. An
+    apostrophe that starts a word (`'s-Hertogenbosch`) stays."""
+    return (text[a] in "'’" and a > 0 and text[a - 1].isalpha()
+            and a + 1 < b and text[a + 1].isalpha())
+
+
 def tidy_span(text, a, b, typ):
     """Cuts a span where ANNOTATION.md says it cannot go on (a PERSON or
     LOCATION at its line end, an ORGANIZATION at a line end unless the line
@@ -1095,7 +1103,7 @@ def tidy_span(text, a, b, typ):
     cut = _span_cut(text[a:b], typ)
     if cut >= 0:
         b = a + cut
-    while a < b and (text[a].isspace() or text[a] in _NEVER_FIRST):
+    while a < b and (text[a].isspace() or text[a] in _NEVER_FIRST or _elision_mark(text, a, b)):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in _NEVER_LAST or
                      (text[b - 1] == "." and not _initial_before(text, a, b - 1))):

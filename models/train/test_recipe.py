@@ -230,6 +230,18 @@ class LabelTest(unittest.TestCase):
             self.assertEqual(labs[starts[i]], int(lab[0, k]))
             self.assertAlmostEqual(probs[starts[i]], float(p[0, k]), places=4)
 
+    def test_tidy_elision(self):
+        """The same cases as ner/tidy_test.go's TestTidyElision."""
+        import nerdata as N
+        for name, text, span, want in [
+            ("an elided article", "Pour l'Administrateur général", "'Administrateur", "Administrateur"),
+            ("the apostrophe of a name", "naar 's-Hertogenbosch", "'s-Hertogenbosch", "'s-Hertogenbosch"),
+        ]:
+            with self.subTest(name):
+                a = text.index(span)
+                got = N.tidy_span(text, a, a + len(span), "PERSON")
+                self.assertEqual(text[got[0]:got[1]] if got else None, want)
+
     def test_tidy_span(self):
         import nerdata as N
         cases = [
