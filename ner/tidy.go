@@ -16,9 +16,9 @@ const (
 	neverLast  = ",;:!?–—-/|•·*([{«\"<>"
 )
 
-// tidy cuts e where ANNOTATION.md says a span cannot go on (a PERSON or
-// LOCATION at its line end, an ADDRESS or ORGANIZATION at a blank line) and
-// trims punctuation and space off its ends, as the recipe's tidy_span does.
+// tidy cuts e where ANNOTATION.md says a span cannot go on (cut) and trims
+// punctuation, space and the apostrophe of an elided word before it
+// (elisionMark) off its ends, as the recipe's tidy_span does.
 // A final full stop stays after an initial or inside an abbreviation
 // ("J.", "B.V."), not after a word ("Gent."). It reports false if nothing
 // is left, nothing but one of the functionWords, or a LOCATION that is a
