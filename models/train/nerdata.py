@@ -1094,12 +1094,11 @@ def tidy_span(text, a, b, typ):
     """Cuts a span where ANNOTATION.md says it cannot go on (a PERSON or
     LOCATION at its line end, an ORGANIZATION at a line end unless the line
     ends in a function word or `&` or `-`, its name going on, an ADDRESS at
-    a blank line) and
-    trims punctuation and space off its ends; None if nothing is left,
-    nothing but one of the FUNCTION_WORDS, or a LOCATION that is a
-    demonym. A final full stop stays after an
-    initial or inside an abbreviation (``J.``, ``B.V.``), not after a word
-    (``Gent.``)."""
+    a blank line) and trims punctuation, space and the apostrophe of an
+    elided word before it (``_elision_mark``) off its ends; None if nothing
+    is left, nothing but one of the FUNCTION_WORDS, or a LOCATION that is a
+    demonym. A final full stop stays after an initial or inside an
+    abbreviation (``J.``, ``B.V.``), not after a word (``Gent.``)."""
     cut = _span_cut(text[a:b], typ)
     if cut >= 0:
         b = a + cut
