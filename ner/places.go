@@ -34,39 +34,21 @@ func LoadPlaces(dir string) (Places, error) {
 
 // add returns es with a LOCATION for each listed place in text that no
 // entity of es touches, unless it starts a sentence or line or is part of
-// a name (nameBeside, which tells common words from names), sorted by
-// start; the recipe's nerdata.add_places.
+// a name (a title or a capitalised word beside it: titleBefore,
+// bareNames), sorted by start; the recipe's nerdata.add_places.
 func (p Places) add(text []rune, es []entity.Entity, common CommonWords) []entity.Entity {
 	if len(p) == 0 {
 		return es
 	}
 	var found []entity.Entity
-	for _, w := range bareWords(text, es, p, common) {
-		if !sentenceStart(text, w[0]) {
+	for _, w := range bareNames(text, es, p, common, false) {
+		if !sentenceStart(text, w[0]) && !titleBefore(text, w[0]) {
 			found = append(found, entity.Entity{Type: entity.Location, Start: w[0], End: w[1], Score: placeScore,
 				Recognizer: "model", Explanation: entity.Explanation{BaseScore: placeScore,
 					Notes: []string{"a listed place (" + PlacesFile + ") that the model passed over"}}})
 		}
 	}
 	return withFound(es, found)
-}
-
-// bareWords returns the words of text that are in words, that no entity
-// of es touches, that no name or title stands beside
-// (nameBeside) and that are no part of an e-mail address or URL (glued).
-// es is sorted by start and its entities are disjoint, as the model's are.
-// Listed places and surnames start with a capital, so only such words are
-// looked up.
-func bareWords(text []rune, es []entity.Entity, words map[string]bool, common CommonWords) [][2]int {
-	var out [][2]int
-	for _, w := range wordSpans(text) {
-		a, b := w[0], w[1]
-		if unicode.IsUpper(text[a]) && words[string(text[a:b])] && !nameBeside(text, a, b, common) && !glued(text, a, b) &&
-			!touches(es, a, b) {
-			out = append(out, w)
-		}
-	}
-	return out
 }
 
 // touches reports whether an entity of es, sorted and disjoint, shares a
@@ -122,14 +104,8 @@ func sentenceStart(text []rune, a int) bool {
 	return j == 0 || text[j-1] == '\n' || strings.ContainsRune(placeSentenceEnd, text[j-1])
 }
 
-// nameBeside reports whether a title stands right before text[a:b]
-// (titleBefore) or a capitalised word beside it (capitalBeside): the word
-// is then part of a name ("mevrouw Georgia", "Jordan Peeters", "Marokko
-// Telecom").
-func nameBeside(text []rune, a, b int, common CommonWords) bool {
-	return titleBefore(text, a) || capitalBeside(text, a, b, common)
-}
-
+// titleBefore reports whether a title stands right before text[a]
+// ("mevrouw Georgia").
 func titleBefore(text []rune, a int) bool {
 	return slices.Contains(titles, strings.ToLower(string(wordBeforeName(text, a))))
 }

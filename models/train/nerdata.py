@@ -332,24 +332,13 @@ def _common_word(s, typ, words) -> bool:
 
 def add_places(text, spans, places, common_words=frozenset()):
     """Adds a LOCATION for each word of places (``places.py``) that no span
-    touches, unless it starts a sentence or line, or a name or a title
-    stands right beside it (``_bare_words``)."""
+    touches, unless it starts a sentence or line, or a title or a
+    capitalised word stands right beside it (``_title_before``,
+    ``_bare_names``)."""
     if not places:
         return spans
-    return sorted(spans + [(a, b, "LOCATION") for a, b in _bare_words(text, spans, places, common_words)
-                           if not _sentence_start(text, a)])
-
-
-def _bare_words(text, spans, words, common_words):
-    """The words of text that are in words, that no span touches, that no
-    name or title stands beside (``_name_beside``) and that
-    are no part of an e-mail address or URL (``_glued``). Listed places
-    and surnames start with a capital, so only such words are looked up."""
-    for m in CW.WORD.finditer(text):
-        a, b = m.span()
-        if (text[a].isupper() and m.group() in words and not any(s < b and a < e for s, e, _ in spans)
-                and not _name_beside(text, a, b, common_words) and not _glued(text, a, b)):
-            yield a, b
+    return sorted(spans + [(a, b, "LOCATION") for a, b in _bare_names(text, spans, places, common_words)
+                           if not _sentence_start(text, a) and not _title_before(text, a)])
 
 
 _PLACE_SENTENCE_END = ".!?:•*"
@@ -363,15 +352,8 @@ def _sentence_start(text, a) -> bool:
     return j == 0 or text[j - 1] == "\n" or text[j - 1] in _PLACE_SENTENCE_END
 
 
-def _name_beside(text, a, b, common_words=frozenset()) -> bool:
-    """Whether a title stands right before a (``_title_before``) or a
-    capitalised word beside text[a:b] (``_capital_beside``): the word is
-    then part of a name (`mevrouw Georgia`, `Jordan Peeters`, `Marokko
-    Telecom`)."""
-    return _title_before(text, a) or _capital_beside(text, a, b, common_words)
-
-
 def _title_before(text, a) -> bool:
+    """Whether a title stands right before a (`mevrouw Georgia`)."""
     return _word_before_name(text, a).lower() in TITLES
 
 
