@@ -14,8 +14,9 @@ import (
 // up to the farthest part that starts with a capital, so "RSZ-nummer"
 // stays "RSZ": ANNOTATION.md spans begin and end with a word. A PERSON
 // takes in the particles and initials before it ("H. Kühn", "Ph. Van
-// Hamme"; not "M.", which is mostly Monsieur) and never ends with a
-// particle ("Dylan Van Gestel"); an ORGANIZATION takes in the legal form
+// Hamme"; not "M.", which is mostly Monsieur), never ends with a particle
+// ("Dylan Van Gestel") and, in capitals, takes in the first name after it
+// ("SCHOLZEN Erwin"); an ORGANIZATION takes in the legal form
 // after it ("Rigaux & Bernard SC") and then the name before it ("Tiefbau
 // Meessen & Söhne GmbH"). An entity that the widened one now overlaps goes
 // (the "Waver" LOCATION, the "H" PERSON). The recipe's whole_words does the same.
@@ -25,6 +26,7 @@ func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
 		switch e.Type {
 		case entity.Person:
 			s, end = initialsStart(text, particlesStart(text, s)), afterParticle(text, s, end)
+			end = firstNameAfter(text, s, end)
 		case entity.Organization:
 			end = afterLegalForm(text, end)
 			s = legalNameStart(text, s, end)
@@ -134,6 +136,45 @@ func afterParticle(text []rune, s, e int) int {
 		e++
 	}
 	return e
+}
+
+// firstNameAfter returns the end of a PERSON in capitals once the first
+// name in title case one space after it is in ("SCHOLZEN Erwin", "EL
+// AMRANI Yassine"): forms write the surname first, and the model often
+// takes the surname alone.
+func firstNameAfter(text []rune, s, e int) int {
+	if !capitals(text[s:e]) || e >= len(text) || text[e] != ' ' {
+		return e
+	}
+	k := e + 1
+	for k < len(text) && (unicode.IsLetter(text[k]) || text[k] == '-' && k+1 < len(text) && unicode.IsUpper(text[k+1])) {
+		k++
+	}
+	if k-e-1 < 2 || k < len(text) && (unicode.IsDigit(text[k]) || text[k] == '\'' || text[k] == '’') {
+		return e
+	}
+	for p := range strings.SplitSeq(string(text[e+1:k]), "-") {
+		if !titleCase([]rune(p)) {
+			return e
+		}
+	}
+	return k
+}
+
+// capitals reports whether name is words of two letters or more written
+// in capitals ("EL AMRANI", not "J" or "Peeters").
+func capitals(name []rune) bool {
+	for w := range strings.FieldsSeq(string(name)) {
+		if len([]rune(w)) < 2 {
+			return false
+		}
+	}
+	return slices.ContainsFunc(name, unicode.IsUpper) && !slices.ContainsFunc(name, unicode.IsLower)
+}
+
+// titleCase reports whether w is a capital and lower-case letters ("Erwin").
+func titleCase(w []rune) bool {
+	return len(w) >= 2 && unicode.IsUpper(w[0]) && !slices.ContainsFunc(w[1:], func(c rune) bool { return !unicode.IsLower(c) })
 }
 
 // wordBefore returns where the word of letters that ends at k starts.

@@ -89,7 +89,7 @@ def parse_tag(tag: str):
     return (p, lab)
 
 
-def decode(tokens: list[str], tags: list[str]):
+def decode(tokens: list[str], tags: list[str], lang: str = ""):
     """Decode IOB1/IOB2 tags into (text, token_offsets, spans)."""
     offs = []
     pos = 0
@@ -122,8 +122,32 @@ def decode(tokens: list[str], tags: list[str]):
         spans.append(cur)
     out = []
     for a, b, lab in join_initials(tokens, spans):
+        if lab == "PERSON":
+            a = after_titles(tokens, a, b, lang)
         out.append([offs[a][0], offs[b - 1][1], lab])
     return text, offs, out
+
+
+# Titles and salutations that some corpora keep in a PERSON (ECHR: `M .
+# Galip Yalman`, `Mme Price`, `Dr Price`; EHRI: `Dr. Kurt Popper`) and
+# ANNOTATION.md leaves out. `M`/`MM` only in French, where they are
+# Monsieur/Messieurs; elsewhere `M .` is an initial.
+TITLES = frozenset(("mme", "mmes", "mlle", "mlles", "me", "dr", "prof", "herr", "herrn", "frau", "mevr", "mevrouw",
+                    "dhr", "heer", "meneer", "mijnheer", "monsieur", "madame", "mademoiselle", "maître", "docteur",
+                    "sir", "lord", "lady"))
+FRENCH_TITLES = ("M", "MM")
+
+
+def after_titles(tokens: list[str], a: int, b: int, lang: str) -> int:
+    """The first token of a PERSON tokens[a:b] once the titles in front
+    (each with its full stop, if any) are skipped; a name stays."""
+    while True:
+        t = tokens[a].rstrip(".")
+        title = t[:1].isupper() and (t.lower() in TITLES or (lang == "fr" and t in FRENCH_TITLES))
+        k = a + 1 + (a + 1 < b and tokens[a + 1] == ".")
+        if not title or k >= b or not tokens[k][:1].isalpha():
+            return a
+        a = k
 
 
 # Initials of more than one letter (Ph. Van Hamme, Chr. Dupont).
@@ -155,7 +179,7 @@ def join_initials(tokens: list[str], spans: list[list]) -> list[list]:
 
 
 def _example(tokens, tags, lang, source):
-    text, offs, spans = decode(tokens, tags)
+    text, offs, spans = decode(tokens, tags, lang)
     # tokens are stripped and non-empty, so spans never start/end with space
     return {"text": text, "spans": spans, "lang": lang, "source": source, "tokens": offs}
 

@@ -22,6 +22,7 @@ import sys
 import time
 
 import torch
+import numpy as np
 import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -31,8 +32,8 @@ import data as D  # noqa: E402
 import evaluate as E  # noqa: E402
 import nerdata as N  # noqa: E402
 import wordpiece as W  # noqa: E402
-from model import (BertModel, Config, autocast, load_checkpoint, param_groups,  # noqa: E402
-                   pick_device, pick_precision, save_checkpoint, threads, train_threads)
+from model import (BertModel, Config, add_static, autocast, fold_static, load_checkpoint,  # noqa: E402
+                   param_groups, pick_device, pick_precision, save_checkpoint, threads, train_threads)
 from pretrain import Batcher, load_cache, log_to, lr_at, masked_lm, prefetch  # noqa: E402
 
 SYNTH_TRAIN_SEED = 1
@@ -134,6 +135,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--mlm-batch", type=int, default=32, help="128-piece windows per masked-LM batch")
     ap.add_argument("--mlm-head-lr", type=float, default=0.0,
                     help="learning rate of the masked-LM head (fresh from ONNX); 0: --lr")
+    ap.add_argument("--static", default="", help="piece vectors (.npy, static.py) added through a learnt projection")
+    ap.add_argument("--static-lr", type=float, default=3e-4, help="learning rate of the static vectors' projection")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0: all cores for bf16 on a CPU, else 1)")
     ap.add_argument("--device", default="auto", help="auto (a GPU when torch sees one), cpu or cuda")
     ap.add_argument("--precision", default="auto", help="auto (bf16 where the hardware has it), bf16 or fp32")
@@ -166,6 +169,9 @@ def main(argv=None):
         else:
             model = BertModel(Config(vocab_size=len(wp)))
             log("finetune: random init")
+    if a.static:
+        model = add_static(model, torch.from_numpy(np.load(a.static)).float())
+        log(f"finetune: static piece vectors {a.static} ({model.c.static_dim} wide), projection LR {a.static_lr}")
     c = model.c
     assert c.vocab_size == len(wp), (c.vocab_size, len(wp))
     model.to(dev)
@@ -175,7 +181,7 @@ def main(argv=None):
     evaluating = a.eval_every > 0 or a.eval_minutes > 0
     dev_sets = E.dev_sets(a.data_dir, a.dev_testa, a.dev_synth) if evaluating else {}
 
-    opt = torch.optim.AdamW(param_groups(model, a.lr, a.mlm_head_lr or a.lr), lr=a.lr)
+    opt = torch.optim.AdamW(param_groups(model, a.lr, a.mlm_head_lr or a.lr, a.static_lr if a.static else 0.0), lr=a.lr)
     mlm = None
     if a.mlm_cache:
         batcher = Batcher(load_cache(a.mlm_cache), c.vocab_size, a.seed)
@@ -235,7 +241,7 @@ def main(argv=None):
                 history.append({"step": step, "score": score})
                 if score > best:
                     best, best_step = score, step
-                    save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None,
+                    save_checkpoint(os.path.join(a.run, "finetuned.pt"), fold_static(model), None,
                                     {"step": step, "dev": res, "dev_score": score})
                     log(f"finetune: new best {score:.2f} at step {step}")
                 last_eval = time.time()
@@ -249,13 +255,13 @@ def main(argv=None):
             score = history[-1]["score"]
         if score > best:
             best, best_step = score, step
-            save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None,
+            save_checkpoint(os.path.join(a.run, "finetuned.pt"), fold_static(model), None,
                             {"step": step, "dev": res, "dev_score": score})
-        save_checkpoint(os.path.join(a.run, "finetune_last.pt"), model, None, {"step": step})
+        save_checkpoint(os.path.join(a.run, "finetune_last.pt"), fold_static(model), None, {"step": step})
         chosen = f"best dev {best:.2f}"
     else:
         best, best_step = None, step
-        save_checkpoint(os.path.join(a.run, "finetuned.pt"), model, None, {"step": step})
+        save_checkpoint(os.path.join(a.run, "finetuned.pt"), fold_static(model), None, {"step": step})
         chosen = "no dev evaluation, last step kept"
     with open(os.path.join(a.run, "finetune_summary.json"), "w") as f:
         json.dump({"best_score": best, "best_step": best_step, "steps": step, "epochs": epoch,

@@ -34,6 +34,10 @@ class Config:
     layer_norm_eps: float = 1e-12
     pad_token_id: int = 0
     num_labels: int = len(BIO)
+    # width of the frozen piece vectors added through a learnt projection
+    # (add_static); 0 in every exported model, where fold_static has
+    # folded them into word_embeddings
+    static_dim: int = 0
 
     def to_json(self):
         return asdict(self)
@@ -110,11 +114,17 @@ class Encoder(nn.Module):
         self.emb_ln = LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
         self.dropout = nn.Dropout(c.hidden_dropout_prob)
         self.layers = nn.ModuleList([Layer(c) for _ in range(c.num_hidden_layers)])
+        if c.static_dim:
+            self.static_vectors = nn.Embedding(c.vocab_size, c.static_dim)
+            self.static_vectors.weight.requires_grad_(False)
+            self.static_proj = nn.Linear(c.static_dim, c.hidden_size, bias=False)
 
     def forward(self, input_ids, attention_mask, token_type_ids):
         T = input_ids.shape[1]
         pos = torch.arange(T, device=input_ids.device).unsqueeze(0)
         x = self.word_embeddings(input_ids) + self.position_embeddings(pos) + self.token_type_embeddings(token_type_ids)
+        if self.c.static_dim:
+            x = x + self.static_proj(self.static_vectors(input_ids))
         x = self.dropout(self.emb_ln(x))
         # additive mask [B,1,1,T]; Cast+Sub+Mul, no Where/ReduceSum
         m = attention_mask.to(x.dtype).unsqueeze(1).unsqueeze(2)
@@ -235,14 +245,50 @@ def threads(n: int):
         torch.set_num_threads(before)
 
 
-def param_groups(model, lr, head_lr):
+def add_static(model: BertModel, vectors: torch.Tensor) -> BertModel:
+    """A copy of model whose input also holds frozen vectors of the pieces
+    (vectors: [vocab, d], from static.py) through a projection that starts
+    at zero, so the copy begins where model is. The projection is shared by
+    all pieces: what fine-tuning learns of the labelled pieces reaches the
+    pieces that the unlabelled text places beside them."""
+    c = Config.from_json({**model.c.to_json(), "static_dim": vectors.shape[1]})
+    assert vectors.shape[0] == c.vocab_size, (vectors.shape, c.vocab_size)
+    out = BertModel(c)
+    out.load_state_dict(model.state_dict(), strict=False)
+    out.bert.static_vectors.weight.data.copy_(vectors)
+    out.bert.static_proj.weight.data.zero_()
+    return out
+
+
+def fold_static(model: BertModel) -> BertModel:
+    """The same function without static vectors: a piece's vector and its
+    projection are one row of word_embeddings, so the export keeps its
+    graph and size."""
+    if not model.c.static_dim:
+        return model
+    b = model.bert
+    c = Config.from_json({**model.c.to_json(), "static_dim": 0})
+    out = BertModel(c)
+    sd = {k: v for k, v in model.state_dict().items() if "static_" not in k}
+    with torch.no_grad():
+        extra = b.static_proj(b.static_vectors.weight.float())
+        sd["bert.word_embeddings.weight"] = b.word_embeddings.weight.float() + extra
+    out.load_state_dict(sd)
+    return out
+
+
+def param_groups(model, lr, head_lr, static_lr=0.0):
     """AdamW groups: no weight decay for biases and LayerNorms; the MLM
-    head's learning rate is head_lr ("scale" relative to lr, which follows
-    the schedule)."""
+    head's learning rate is head_lr and the static projection's static_lr
+    ("scale" relative to lr, which follows the schedule)."""
     groups = {}
     for n, p in model.named_parameters():
+        if not p.requires_grad:
+            continue
         decay = 0.0 if n.endswith("bias") or "ln" in n else 0.01
         scale = head_lr / lr if n.startswith(("mlm_dense.", "mlm_ln.", "mlm_bias")) else 1.0
+        if static_lr and n == "bert.static_proj.weight":
+            scale = static_lr / lr
         groups.setdefault((decay, scale), []).append(p)
     # decayed first, as pre-training always ordered them: a resumed
     # ckpt.pt's optimiser state must line up group by group

@@ -563,8 +563,9 @@ def whole_words(text, spans):
     to the farthest part that starts with a capital, so ``RSZ-nummer``
     stays ``RSZ``: ANNOTATION.md spans begin and end with a word. A PERSON
     takes in the particles and initials before it (``H. Kühn``, ``Ph. Van
-    Hamme``; not ``M.``, which is mostly Monsieur) and never ends with a
-    particle (``Dylan Van Gestel``); an ORGANIZATION takes in the legal form
+    Hamme``; not ``M.``, which is mostly Monsieur), never ends with a
+    particle (``Dylan Van Gestel``) and, in capitals, takes in the first
+    name after it (``SCHOLZEN Erwin``); an ORGANIZATION takes in the legal form
     after it (``Rigaux & Bernard SC``) and then the name before it
     (``Tiefbau Meessen & Söhne GmbH``). A span that the widened one now
     overlaps goes (the ``Waver`` LOCATION, the ``H`` PERSON)."""
@@ -573,6 +574,7 @@ def whole_words(text, spans):
         s, e = _hyphen_start(text, s), _hyphen_end(text, e)
         if typ == "PERSON":
             s, e = _initials_start(text, _particles_start(text, s)), _after_particle(text, s, e)
+            e = _first_name_after(text, s, e)
         elif typ == "ORGANIZATION":
             e = _after_legal_form(text, e)
             s = _legal_name_start(text, s, e)
@@ -659,6 +661,24 @@ def _after_particle(text, s, e) -> int:
     while e < len(text) and (text[e].isalpha() or text[e] in "-'’"):
         e += 1
     return e
+
+
+def _first_name_after(text, s, e) -> int:
+    """The end of a PERSON in capitals once the first name in title case
+    one space after it is in (``SCHOLZEN Erwin``, ``EL AMRANI Yassine``):
+    forms write the surname first, and the model often takes the surname
+    alone."""
+    name = text[s:e]
+    if not name.isupper() or any(len(w) < 2 for w in name.split()) or not text.startswith(" ", e):
+        return e
+    k = e + 1
+    while k < len(text) and (text[k].isalpha() or (text[k] == "-" and text[k + 1:k + 2].isupper())):
+        k += 1
+    word = text[e + 1:k]
+    if len(word) < 2 or k < len(text) and (text[k].isalnum() or text[k] in "'’") or \
+            not all(p[:1].isupper() and p[1:].islower() for p in word.split("-")):
+        return e
+    return k
 
 
 def _word_before(text, k) -> int:

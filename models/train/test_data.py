@@ -662,6 +662,26 @@ class TestDecode(unittest.TestCase):
         self.assertEqual(sp, [("Jan Peeters", "PERSON"), ("Marie Claes", "PERSON"), ("Brussel", "LOCATION"),
                               ("Gent", "ORGANIZATION")])
 
+    def test_titles_left_out(self):
+        """A title that a corpus keeps in a PERSON is cut off, as
+        ANNOTATION.md leaves it out; `M .` only in French, where it is
+        Monsieur, and a span that is only a title stays."""
+        cases = [
+            ("fr", "M . Galip Yalman , Mme Price et M . S . Esmer", "B I I I O B I O B I I I I",
+             ["Galip Yalman", "Price", "S . Esmer"]),
+            ("de", "Dr. Kurt Popper und Herr Meyer", "B I I O B I", ["Kurt Popper", "Meyer"]),
+            ("nl", "M . Smit en Dr Peeters", "B I I O B I", ["M . Smit", "Peeters"]),
+            ("fr", "Mme", "B", ["Mme"]),
+            ("fr", "MM . Dupont", "B I I", ["Dupont"]),
+            ("fr", "M : irie Salin", "B I I I", ["M : irie Salin"]),
+        ]
+        for lang, text, tags, want in cases:
+            with self.subTest(text):
+                toks = text.split()
+                tags = [t if t == "O" else t + "-PER" for t in tags.split()]
+                out, offs, spans = corpora.decode(toks, tags, lang)
+                self.assertEqual([out[a:b] for a, b, _ in spans], want)
+
     def test_initials_joined(self):
         # ICDAR-Europeana NL tags an initial's full stop O; ANNOTATION.md keeps
         # the initials in the person (corpora.join_initials)

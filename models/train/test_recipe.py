@@ -296,6 +296,14 @@ class LabelTest(unittest.TestCase):
             ("two initials", "T.a.v. F. F. Peeters", [("Peeters", P)], [("F. F. Peeters", P)]),
             ("tokenised initials", "tot lid J . A . van der Burgh , lid", [("J", P), ("van der Burgh", P)],
              [("J . A . van der Burgh", P)]),
+            ("first name after a surname in capitals", "Name, Vorname: SCHOLZEN Erwin\nSohn", [("SCHOLZEN", P)],
+             [("SCHOLZEN Erwin", P)]),
+            ("first name taken for an organisation", "JACOBS Noor    06/08/2011", [("JACOBS", P), ("Noor", O)],
+             [("JACOBS Noor", P)]),
+            ("hyphenated first name", "EL AMRANI Jean-Louis, né", [("EL AMRANI", P)], [("EL AMRANI Jean-Louis", P)]),
+            ("no first name after a surname in title case", "Peeters Dirk", [("Peeters", P)], [("Peeters", P)]),
+            ("no first name after an initial", "J Peeters", [("J", P)], [("J", P)]),
+            ("no first name glued to a digit", "PEETERS Dirk2", [("PEETERS", P)], [("PEETERS", P)]),
             ("M. is Monsieur", "M. Dupont", [("Dupont", P)], [("Dupont", P)]),
             ("particle last", "De heer Dylan Van Gestel.", [("Dylan Van", P)], [("Dylan Van Gestel", P)]),
             ("legal form", "transmise à Rigaux & Bernard SC.", [("Rigaux & Bernard", O)], [("Rigaux & Bernard SC", O)]),
@@ -916,6 +924,33 @@ class RecipeSmokeTest(unittest.TestCase):
         with open(os.path.join(run, "finetune.log")) as f:
             self.assertIn(" mlm ", f.read())
 
+    def test_finetune_with_static(self):
+        """--static trains the projection of the piece vectors and the
+        checkpoint holds it folded into word_embeddings: the rows of pieces
+        with a vector move far, the others only as the encoder's tiny
+        learning rate moves them."""
+        import finetune
+        import numpy as np
+        import torch
+        run = os.path.join(self.tmp, "static")
+        init = os.path.join(self.run_dir, "pretrained.pt")
+        before = torch.load(init, map_location="cpu")
+        vocab = before["config"]["vocab_size"]
+        vectors = np.zeros((vocab, 8), dtype=np.float32)
+        vectors[::2] = np.random.default_rng(0).normal(size=(len(vectors[::2]), 8)) / np.sqrt(8)
+        path = os.path.join(self.tmp, "static.npy")
+        np.save(path, vectors)
+        finetune.main(["--run", run, "--data-dir", SMOKE_DATA_DIR, "--init", init,
+                       "--vocab", os.path.join(self.run_dir, "vocab.txt"), "--synth", "10", "--max-per-corpus", "20",
+                       "--max-steps", "3", "--eval-minutes", "0", "--device", "cpu", "--precision", "fp32",
+                       "--lr", "1e-9", "--warmup", "0", "--static", path, "--static-lr", "1e-2"])
+        after = torch.load(os.path.join(run, "finetuned.pt"), map_location="cpu")
+        self.assertEqual(after["config"]["static_dim"], 0)
+        self.assertEqual(set(after["model"]), set(before["model"]))
+        moved = (after["model"]["bert.word_embeddings.weight"] - before["model"]["bert.word_embeddings.weight"]).abs()
+        self.assertGreater(moved[::2].max().item(), 1e-3)
+        self.assertLess(moved[1::2].max().item(), 1e-6)
+
     def test_pretrain_rtd(self):
         """--objective rtd pre-trains a generator and a discriminator,
         keeps the discriminator as pretrained.pt (which fine-tuning loads as
@@ -1089,6 +1124,69 @@ class DeviceTest(unittest.TestCase):
         self.assertEqual(scale[id(named["classifier.weight"])], (1.0, 0.01))
         self.assertEqual(scale[id(named["bert.emb_ln.weight"])], (1.0, 0.0))
 
+
+
+class StaticTest(unittest.TestCase):
+    def model(self):
+        import torch
+        from model import BertModel, Config
+        torch.manual_seed(0)
+        return BertModel(Config(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                                intermediate_size=32, max_position_embeddings=16)).eval()
+
+    def test_add_and_fold(self):
+        """The model with static vectors starts where the model was, and
+        folding its projection into word_embeddings keeps its function."""
+        import torch
+        from model import add_static, fold_static
+        m = self.model()
+        ids = torch.randint(5, 50, (2, 7))
+        am, tt = torch.ones_like(ids), torch.zeros_like(ids)
+        s = add_static(m, torch.randn(50, 8)).eval()
+        self.assertTrue(torch.allclose(m(ids, am, tt), s(ids, am, tt)))
+        s.bert.static_proj.weight.data.normal_()
+        self.assertFalse(torch.allclose(m(ids, am, tt), s(ids, am, tt)))
+        f = fold_static(s).eval()
+        self.assertEqual(f.c.static_dim, 0)
+        self.assertEqual([n for n, _ in f.named_parameters() if "static" in n], [])
+        self.assertTrue(torch.allclose(f(ids, am, tt), s(ids, am, tt), atol=1e-5))
+        self.assertIs(fold_static(m), m)
+
+    def test_param_groups(self):
+        """The projection learns at its own rate; the frozen vectors are
+        in no group."""
+        import torch
+        from model import add_static, param_groups
+        s = add_static(self.model(), torch.randn(50, 8))
+        scale = {id(p): g["scale"] for g in param_groups(s, 1e-4, 1e-4, 1e-3) for p in g["params"]}
+        named = dict(s.named_parameters())
+        self.assertEqual(scale[id(named["bert.static_proj.weight"])], 10.0)
+        self.assertNotIn(id(named["bert.static_vectors.weight"]), scale)
+        self.assertEqual(scale[id(named["bert.word_embeddings.weight"])], 1.0)
+
+    def test_lines_and_vectors(self):
+        """The cache's documents become lines of piece ids, and the
+        vectors read back land on their pieces, standardised over the
+        pieces seen."""
+        import numpy as np
+        import static
+        import wordpiece as W
+        sep = W.SEP_ID
+        corpus = {"nl": (np.array([7, 8, sep, 9, sep, sep, 10], dtype=np.uint16), None)}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "pieces.txt")
+            self.assertEqual(static.write_lines(corpus, path), 4)
+            with open(path) as f:
+                self.assertEqual(f.read().splitlines(), ["7 8", "9", "10"])
+            vec = os.path.join(tmp, "v.vec")
+            with open(vec, "w") as f:
+                f.write("3 2\n</s> 1 1\n7 1.0 4.0\n9 3.0 8.0\n")
+            v, seen = static.read_vectors(vec, 12, 2)
+        self.assertEqual(np.flatnonzero(seen).tolist(), [7, 9])
+        out = static.standardise(v, seen)
+        self.assertTrue(np.allclose(out[7], [-1 / np.sqrt(2)] * 2, atol=1e-5))
+        self.assertTrue(np.allclose(out[9], [1 / np.sqrt(2)] * 2, atol=1e-5))
+        self.assertEqual(np.abs(out[~seen]).sum(), 0.0)
 
 if __name__ == "__main__":
     unittest.main()
