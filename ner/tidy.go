@@ -112,8 +112,9 @@ func demonym(s []rune) bool {
 }
 
 // titles are the titles and salutations that ANNOTATION.md leaves out of a
-// PERSON, lower case; not "m.", which is also an initial. The recipe's
-// nerdata.TITLES is the same list (test_recipe.py checks that it is).
+// PERSON, lower case; not "m.", which is also an initial (monsieur tells).
+// The recipe's nerdata.TITLES is the same list (test_recipe.py checks that
+// it is).
 var titles = []string{"de heer", "heer", "dhr.", "dhr", "meneer", "mijnheer", "mevrouw", "mevr.", "mevr", "mw.",
 	"monsieur", "madame", "mademoiselle", "mme.", "mme", "mlle", "maître", "me", "docteur",
 	"herr", "herrn", "frau", "dr.", "dr", "prof."}
@@ -123,6 +124,9 @@ var titles = []string{"de heer", "heer", "dhr.", "dhr", "meneer", "mijnheer", "m
 func afterTitles(text []rune, start, end int) int {
 	for {
 		t := titleAt(text[start:end])
+		if t == 0 && monsieur(text[start:end]) {
+			t = len("M.")
+		}
 		if t == 0 {
 			return start
 		}
@@ -131,6 +135,22 @@ func afterTitles(text []rune, start, end int) int {
 			start++
 		}
 	}
+}
+
+// monsieur reports whether s starts with "M." for Monsieur: before a
+// first name and a surname ("M. Jean-Louis Brüll"). An initial stands
+// before a surname alone, more initials or a particle ("M. Smit", "M. J.
+// Smit", "M. Van Hoof"), not before a full name.
+func monsieur(s []rune) bool {
+	words := strings.Split(string(s), " ")
+	if len(words) < 3 || words[0] != "M." || words[1] == "" {
+		return false
+	}
+	w := []rune(words[1])
+	initial := w[len(w)-1] == '.' && (len(w) == 2 || slices.Contains(longInitials, string(w[:len(w)-1])))
+	lower := strings.ToLower(words[1])
+	particle := slices.Contains(nameParticles, lower) || slices.Contains(particleWords, lower)
+	return unicode.IsUpper(w[0]) && !initial && !particle
 }
 
 // titleAt returns the length of the title that s starts with as a whole

@@ -1164,7 +1164,7 @@ def demonym(s) -> bool:
 
 
 # Titles and salutations, which ANNOTATION.md leaves out of a PERSON (not
-# "M.", which is also an initial); the Go service has the same list
+# "M.", which is also an initial: ``_monsieur`` tells); the Go service has the same list
 # (ner/tidy.go, compared by test_tidy_lists_match_go).
 TITLES = ("de heer", "heer", "dhr.", "dhr", "meneer", "mijnheer", "mevrouw", "mevr.", "mevr", "mw.",
           "monsieur", "madame", "mademoiselle", "mme.", "mme", "mlle", "maître", "me", "docteur",
@@ -1177,11 +1177,26 @@ def _after_titles(text, a, b) -> int:
     while True:
         seg = text[a:b].lower()
         t = next((t for t in TITLES if seg.startswith(t) and (len(seg) == len(t) or seg[len(t)] == " ")), None)
+        if t is None and _monsieur(text[a:b]):
+            t = "M."
         if t is None:
             return a
         a += len(t)
         while a < b and text[a] == " ":
             a += 1
+
+
+def _monsieur(s) -> bool:
+    """Whether s starts with `M.` for Monsieur: before a first name and a
+    surname (`M. Jean-Louis Brüll`). An initial stands before a surname
+    alone, more initials or a particle (`M. Smit`, `M. J. Smit`, `M. Van
+    Hoof`), not before a full name."""
+    words = s.split(" ")
+    if len(words) < 3 or words[0] != "M." or not words[1]:
+        return False
+    w = words[1]
+    initial = w.endswith(".") and is_initial(w[:-1])
+    return w[0].isupper() and not initial and w.lower() not in _NAME_PARTICLES | _PARTICLE_WORDS
 
 
 def _initial_before(text, a, dot) -> bool:
