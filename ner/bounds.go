@@ -26,7 +26,9 @@ func wholeWords(text []rune, es []entity.Entity) []entity.Entity {
 		switch e.Type {
 		case entity.Person:
 			s, end = initialsStart(text, particlesStart(text, s)), afterParticle(text, s, end)
-			end = firstNameAfter(text, s, end)
+			if k := firstNameAfter(text, s, end); !placeIn(es, end, k) {
+				end = k
+			}
 		case entity.Organization:
 			end = afterLegalForm(text, end)
 			s = legalNameStart(text, s, end)
@@ -136,6 +138,14 @@ func afterParticle(text []rune, s, e int) int {
 		e++
 	}
 	return e
+}
+
+// placeIn reports whether an ADDRESS or LOCATION of es overlaps
+// text[s:e]: a street or town there is no first name.
+func placeIn(es []entity.Entity, s, e int) bool {
+	return slices.ContainsFunc(es, func(x entity.Entity) bool {
+		return (x.Type == entity.Address || x.Type == entity.Location) && x.Start < e && x.End > s
+	})
 }
 
 // firstNameAfter returns the end of a PERSON in capitals once the first

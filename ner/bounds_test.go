@@ -32,6 +32,8 @@ func TestSpanBounds(t *testing.T) {
 		{"first name taken for an organisation", "JACOBS Noor    06/08/2011", []span{{"JACOBS", P}, {"Noor", O}},
 			[]span{{"JACOBS Noor", P}}},
 		{"hyphenated first name", "EL AMRANI Jean-Louis, né", []span{{"EL AMRANI", P}}, []span{{"EL AMRANI Jean-Louis", P}}},
+		{"no first name over a place", "PEETERS Gent", []span{{"PEETERS", P}, {"Gent", L}},
+			[]span{{"PEETERS", P}, {"Gent", L}}},
 		{"no first name after a surname in title case", "Peeters Dirk", []span{{"Peeters", P}}, []span{{"Peeters", P}}},
 		{"no first name after an initial", "J Peeters", []span{{"J", P}}, []span{{"J", P}}},
 		{"no first name glued to a digit", "PEETERS Dirk2", []span{{"PEETERS", P}}, []span{{"PEETERS", P}}},

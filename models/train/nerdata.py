@@ -570,11 +570,14 @@ def whole_words(text, spans):
     (``Tiefbau Meessen & Söhne GmbH``). A span that the widened one now
     overlaps goes (the ``Waver`` LOCATION, the ``H`` PERSON)."""
     out = []
+    places = [(s, e) for s, e, typ in spans if typ in ("ADDRESS", "LOCATION")]
     for s, e, typ in spans:
         s, e = _hyphen_start(text, s), _hyphen_end(text, e)
         if typ == "PERSON":
             s, e = _initials_start(text, _particles_start(text, s)), _after_particle(text, s, e)
-            e = _first_name_after(text, s, e)
+            k = _first_name_after(text, s, e)
+            if not any(a < k and b > e for a, b in places):  # a street or town, not a first name
+                e = k
         elif typ == "ORGANIZATION":
             e = _after_legal_form(text, e)
             s = _legal_name_start(text, s, e)

@@ -306,6 +306,7 @@ class LabelTest(unittest.TestCase):
             ("first name taken for an organisation", "JACOBS Noor    06/08/2011", [("JACOBS", P), ("Noor", O)],
              [("JACOBS Noor", P)]),
             ("hyphenated first name", "EL AMRANI Jean-Louis, né", [("EL AMRANI", P)], [("EL AMRANI Jean-Louis", P)]),
+            ("no first name over a place", "PEETERS Gent", [("PEETERS", P), ("Gent", L)], [("PEETERS", P), ("Gent", L)]),
             ("no first name after a surname in title case", "Peeters Dirk", [("Peeters", P)], [("Peeters", P)]),
             ("no first name after an initial", "J Peeters", [("J", P)], [("J", P)]),
             ("no first name glued to a digit", "PEETERS Dirk2", [("PEETERS", P)], [("PEETERS", P)]),
