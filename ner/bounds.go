@@ -210,7 +210,7 @@ func particlesStart(text []rune, s int) int {
 			break
 		}
 		k = j
-		if unicode.IsUpper(w[0]) && !slices.ContainsFunc(w[1:], func(c rune) bool { return !unicode.IsLower(c) }) {
+		if titleCase(w) {
 			start = j
 		}
 	}
@@ -220,6 +220,12 @@ func particlesStart(text []rune, s int) int {
 // longInitials are initials of more than one letter ("Ph. Van Hamme",
 // "Chr. Dupont").
 var longInitials = []string{"Ph", "Th", "Ch", "Chr", "Cl"}
+
+// initial reports whether w is an initial without its full stop: one
+// capital ("J") or one of longInitials.
+func initial(w []rune) bool {
+	return len(w) == 1 && unicode.IsUpper(w[0]) || slices.Contains(longInitials, string(w))
+}
 
 // initialsStart returns where a PERSON starts once the initials before it
 // are in (not "M.", mostly Monsieur), also where a tokenised text prints
@@ -232,7 +238,7 @@ func initialsStart(text []rune, s int) int {
 		}
 		j := wordBefore(text, k)
 		w := text[j:k]
-		if !(len(w) == 1 && unicode.IsUpper(w[0]) && w[0] != 'M' || slices.Contains(longInitials, string(w))) {
+		if string(w) == "M" || !initial(w) {
 			break
 		}
 		s = j

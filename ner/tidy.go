@@ -147,10 +147,9 @@ func monsieur(s []rune) bool {
 		return false
 	}
 	w := []rune(words[1])
-	initial := w[len(w)-1] == '.' && (len(w) == 2 || slices.Contains(longInitials, string(w[:len(w)-1])))
 	lower := strings.ToLower(words[1])
 	particle := slices.Contains(nameParticles, lower) || slices.Contains(particleWords, lower)
-	return unicode.IsUpper(w[0]) && !initial && !particle
+	return unicode.IsUpper(w[0]) && !(w[len(w)-1] == '.' && initial(w[:len(w)-1])) && !particle
 }
 
 // titleAt returns the length of the title that s starts with as a whole
