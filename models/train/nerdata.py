@@ -679,9 +679,14 @@ def _first_name_after(text, s, e) -> int:
         k += 1
     word = text[e + 1:k]
     if len(word) < 2 or k < len(text) and (text[k].isalnum() or text[k] in "'’") or \
-            not all(p[:1].isupper() and p[1:].islower() for p in word.split("-")):
+            not all(_title_case(p) for p in word.split("-")):
         return e
     return k
+
+
+def _title_case(w) -> bool:
+    """Whether w is a capital and lower-case letters (``Erwin``)."""
+    return w[:1].isupper() and w[1:].islower()
 
 
 def _word_before(text, k) -> int:
@@ -704,7 +709,7 @@ def _particles_start(text, s) -> int:
         if w.lower() not in _NAME_PARTICLES:
             break
         k = j
-        if w[0].isupper() and w[1:].islower():
+        if _title_case(w):
             start = j
     return start
 
